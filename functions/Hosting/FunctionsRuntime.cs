@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Net;
+
+namespace SocialWatch.Functions.Hosting;
+
+/// <summary>
+/// Chooses the runtime. With FUNCTIONS_CUSTOMHANDLER_PORT set, the Functions host owns triggers and calls us on 127.0.0.1:port;
+/// without it, this process fires its own timers and queue listeners from the same function.json and host.json.
+/// </summary>
+public static class FunctionsRuntime
+{
+    public const string CustomHandlerPortVariable = "FUNCTIONS_CUSTOMHANDLER_PORT";
+    public const string DefaultLocalUrl = "http://127.0.0.1:7071";
+
+    public static bool IsCustomHandler(IConfiguration configuration) => !string.IsNullOrEmpty(configuration[CustomHandlerPortVariable]);
+
+    public static WebApplicationBuilder AddFunctionsRuntime(this WebApplicationBuilder builder)
+    {
+        var manifest = FunctionManifest.Load(AppContext.BaseDirectory);
+        builder.Services.AddSingleton(manifest);
+        builder.Services.AddSingleton<FunctionInvoker>();
+        FunctionRegistrationExtensions.Registry(builder.Services);
+
+        if (IsCustomHandler(builder.Configuration))
+        {
+            var text = builder.Configuration[CustomHandlerPortVariable];
+            if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
+            {
+                throw new InvalidOperationException($"{CustomHandlerPortVariable} must be a TCP port number; it is '{text}'.");
+            }
+
+            // The host always calls http://127.0.0.1:{port}.
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+        }
+        else if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(DefaultLocalUrl);
+        }
+
+        return builder;
+    }
+
+    /// <summary>Maps the host protocol in custom-handler mode and checks that code and function.json files agree.</summary>
+    public static WebApplication UseFunctionsRuntime(this WebApplication app)
+    {
+        if (IsCustomHandler(app.Configuration))
+        {
+            app.MapCustomHandlerProtocol();
+        }
+
+        app.Services.GetRequiredService<FunctionRegistry>().EnsureMatches(app.Services.GetRequiredService<FunctionManifest>());
+        return app;
+    }
+}

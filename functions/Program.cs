@@ -1,0 +1,21 @@
+using SocialWatch.Functions;
+using SocialWatch.Functions.Hosting;
+using SocialWatch.Storage;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddFunctionsRuntime();
+builder.Services.AddProblemDetails();
+builder.Services.AddSocialWatchStorage(builder.Configuration);
+builder.Services.AddFunctions();
+
+var app = builder.Build();
+
+app.UseStatusCodePages();
+app.MapFunctions();
+app.UseFunctionsRuntime();
+
+await app.RunAsync();
+
+/// <summary>Entry point type, named so the functional tests can host the app.</summary>
+public partial class Program;

@@ -1,0 +1,41 @@
+using System.Text.Json.Serialization;
+
+namespace SocialWatch.Profiles;
+
+/// <summary>The networks a profile can live on. JSON and storage use the kebab-case names (google-business).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<Network>))]
+public enum Network
+{
+    [JsonStringEnumMemberName("facebook")] Facebook,
+    [JsonStringEnumMemberName("instagram")] Instagram,
+    [JsonStringEnumMemberName("x")] X,
+    [JsonStringEnumMemberName("linkedin")] LinkedIn,
+    [JsonStringEnumMemberName("pinterest")] Pinterest,
+    [JsonStringEnumMemberName("youtube")] YouTube,
+    [JsonStringEnumMemberName("tiktok")] TikTok,
+    [JsonStringEnumMemberName("yelp")] Yelp,
+    [JsonStringEnumMemberName("google-business")] GoogleBusiness,
+    [JsonStringEnumMemberName("mastodon")] Mastodon,
+    [JsonStringEnumMemberName("bluesky")] Bluesky,
+    [JsonStringEnumMemberName("blog")] Blog,
+    [JsonStringEnumMemberName("other")] Other,
+}
+
+public static class Networks
+{
+    private static readonly Dictionary<string, Network> ByName = Enum.GetValues<Network>().ToDictionary(Name, n => n, StringComparer.Ordinal);
+
+    /// <summary>The wire name: the one JSON, table keys and rule data use.</summary>
+    public static string Name(this Network network) => network switch
+    {
+        Network.GoogleBusiness => "google-business",
+        Network.LinkedIn => "linkedin",
+        Network.YouTube => "youtube",
+        Network.TikTok => "tiktok",
+        _ => network.ToString().ToLowerInvariant(),
+    };
+
+    public static IReadOnlyCollection<string> Names => ByName.Keys;
+
+    public static bool TryParse(string? name, out Network network) => ByName.TryGetValue(name ?? string.Empty, out network);
+}

@@ -1,0 +1,44 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace SocialWatch.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>Registers the Table and Queue service clients once (they are thread-safe) from the AzureWebJobsStorage settings.</summary>
+    public static IServiceCollection AddSocialWatchStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.SectionName))
+            .Configure(options => options.ReadConnection(configuration))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        services.AddSingleton<StorageNames>();
+        services.AddSingleton(provider => CreateTableClient(provider.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton(provider => CreateQueueClient(provider.GetRequiredService<IOptions<StorageOptions>>().Value));
+        return services;
+    }
+
+    /// <summary>The Functions host encodes queue messages as base64; every sender and receiver here does the same.</summary>
+    public static QueueClientOptions QueueClientOptions() => new() { MessageEncoding = QueueMessageEncoding.Base64 };
+
+    private static TableServiceClient CreateTableClient(StorageOptions options) =>
+        options.UsesIdentity
+            ? new TableServiceClient(options.TableServiceUri!, Credential(options))
+            : new TableServiceClient(options.ConnectionString!);
+
+    private static QueueServiceClient CreateQueueClient(StorageOptions options) =>
+        options.UsesIdentity
+            ? new QueueServiceClient(options.QueueServiceUri!, Credential(options), QueueClientOptions())
+            : new QueueServiceClient(options.ConnectionString!, QueueClientOptions());
+
+    private static TokenCredential Credential(StorageOptions options) =>
+        string.Equals(options.Credential, "managedidentity", StringComparison.OrdinalIgnoreCase)
+            ? new ManagedIdentityCredential(string.IsNullOrEmpty(options.ClientId) ? ManagedIdentityId.SystemAssigned : ManagedIdentityId.FromUserAssignedClientId(options.ClientId))
+            : new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = options.ClientId });
+}

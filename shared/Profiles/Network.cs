@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json.Serialization;
 
 namespace SocialWatch.Profiles;
@@ -23,17 +24,14 @@ public enum Network
 
 public static class Networks
 {
-    private static readonly Dictionary<string, Network> ByName = Enum.GetValues<Network>().ToDictionary(Name, n => n, StringComparer.Ordinal);
+    private static readonly Dictionary<Network, string> WireNames = Enum.GetValues<Network>().ToDictionary(
+        n => n,
+        n => typeof(Network).GetField(n.ToString())!.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()!.Name);
+
+    private static readonly Dictionary<string, Network> ByName = WireNames.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
 
     /// <summary>The wire name: the one JSON, table keys and rule data use.</summary>
-    public static string Name(this Network network) => network switch
-    {
-        Network.GoogleBusiness => "google-business",
-        Network.LinkedIn => "linkedin",
-        Network.YouTube => "youtube",
-        Network.TikTok => "tiktok",
-        _ => network.ToString().ToLowerInvariant(),
-    };
+    public static string Name(this Network network) => WireNames[network];
 
     public static IReadOnlyCollection<string> Names => ByName.Keys;
 

@@ -8,7 +8,9 @@ namespace SocialWatch.Functions;
 /// </summary>
 public static class FunctionCatalog
 {
-    public static IServiceCollection AddFunctions(this IServiceCollection services) => services;
+    public static IServiceCollection AddFunctions(this IServiceCollection services) => services
+        .AddQueueFunction<DispatchEmail>(DispatchEmail.Name)
+        .AddTimerFunction<SweepOutbox>(SweepOutbox.Name);
 
     public static IEndpointRouteBuilder MapFunctions(this IEndpointRouteBuilder app)
     {

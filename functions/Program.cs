@@ -1,3 +1,4 @@
+using SocialWatch.Alerts;
 using SocialWatch.Functions;
 using SocialWatch.Functions.Hosting;
 using SocialWatch.Storage;
@@ -7,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddFunctionsRuntime();
 builder.Services.AddProblemDetails();
 builder.Services.AddSocialWatchStorage(builder.Configuration);
+builder.Services.AddAlerts(builder.Configuration);
 builder.Services.AddFunctions();
 
 var app = builder.Build();

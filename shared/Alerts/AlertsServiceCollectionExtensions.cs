@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace SocialWatch.Alerts;
+
+public static class AlertsServiceCollectionExtensions
+{
+    /// <summary>The outbox (Table Storage), its dispatch queue and the SMTP sender, with options checked at start.</summary>
+    public static IServiceCollection AddAlerts(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidator>();
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IOutboxStore, TableOutboxStore>();
+        services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        services.AddSingleton<OutboxQueue>();
+        services.AddSingleton<Outbox>();
+        return services;
+    }
+}

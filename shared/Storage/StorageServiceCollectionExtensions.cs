@@ -1,4 +1,5 @@
 using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Queues;
@@ -19,23 +20,32 @@ public static class StorageServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.AddSingleton<StorageNames>();
-        services.AddSingleton(provider => CreateTableClient(provider.GetRequiredService<IOptions<StorageOptions>>().Value));
-        services.AddSingleton(provider => CreateQueueClient(provider.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton<StorageOperations>();
+        services.AddSingleton(provider => CreateTableClient(provider.GetRequiredService<IOptions<StorageOptions>>().Value, provider.GetRequiredService<StorageOperations>()));
+        services.AddSingleton(provider => CreateQueueClient(provider.GetRequiredService<IOptions<StorageOptions>>().Value, provider.GetRequiredService<StorageOperations>()));
         return services;
     }
 
     /// <summary>The Functions host encodes queue messages as base64; every sender and receiver here does the same.</summary>
     public static QueueClientOptions QueueClientOptions() => new() { MessageEncoding = QueueMessageEncoding.Base64 };
 
-    private static TableServiceClient CreateTableClient(StorageOptions options) =>
-        options.UsesIdentity
-            ? new TableServiceClient(options.TableServiceUri!, Credential(options))
-            : new TableServiceClient(options.ConnectionString!);
+    private static TableServiceClient CreateTableClient(StorageOptions options, StorageOperations operations)
+    {
+        var clientOptions = new TableClientOptions();
+        clientOptions.AddPolicy(operations.Tables, HttpPipelinePosition.PerRetry);
+        return options.UsesIdentity
+            ? new TableServiceClient(options.TableServiceUri!, Credential(options), clientOptions)
+            : new TableServiceClient(options.ConnectionString!, clientOptions);
+    }
 
-    private static QueueServiceClient CreateQueueClient(StorageOptions options) =>
-        options.UsesIdentity
-            ? new QueueServiceClient(options.QueueServiceUri!, Credential(options), QueueClientOptions())
-            : new QueueServiceClient(options.ConnectionString!, QueueClientOptions());
+    private static QueueServiceClient CreateQueueClient(StorageOptions options, StorageOperations operations)
+    {
+        var clientOptions = QueueClientOptions();
+        clientOptions.AddPolicy(operations.Queues, HttpPipelinePosition.PerRetry);
+        return options.UsesIdentity
+            ? new QueueServiceClient(options.QueueServiceUri!, Credential(options), clientOptions)
+            : new QueueServiceClient(options.ConnectionString!, clientOptions);
+    }
 
     private static TokenCredential Credential(StorageOptions options) =>
         string.Equals(options.Credential, "managedidentity", StringComparison.OrdinalIgnoreCase)

@@ -57,6 +57,21 @@ public sealed class OutboxDispatch(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RecordingAnEmailCostsOneTableAndOneQueueOperationOnceWarm()
+    {
+        await using var services = Services(maildev.SmtpPort);
+        var outbox = services.GetRequiredService<Outbox>();
+        var operations = services.GetRequiredService<StorageOperations>();
+        await outbox.EnqueueAsync("bakery", "warm-up", Email("warm-up"), CancellationToken.None);
+        var (tables, queues) = (operations.Tables.Count, operations.Queues.Count);
+
+        await outbox.EnqueueAsync("bakery", "profile-dead/tt-1/2026-11-23", Email("TikTok profile is gone"), CancellationToken.None);
+
+        Assert.Equal(1, operations.Tables.Count - tables);
+        Assert.Equal(1, operations.Queues.Count - queues);
+    }
+
+    [Fact]
     public async Task RecordsTheSameEventOnceWhenTwoSweepsEnqueueItAtOnce()
     {
         await using var first = Services(maildev.SmtpPort);

@@ -33,7 +33,7 @@ public sealed partial class SnapshotScorer(IOptions<ScoringOptions> options, Ind
         var postsPerWeek = Measure.Ratio(snapshot.Posts, snapshot.Days, 7, "the period has no days");
         var responsiveness = Responsiveness(snapshot, context.ResponseTimeTarget ?? options.ResponseTimeTarget);
         var promotional = Measure.Ratio(snapshot.PromotionalPosts, snapshot.Posts, 100, NoPosts);
-        var giveVersusAsk = new GiveVersusAsk(promotional, options.PromotionalShareThresholdPercent, promotional.Value <= options.PromotionalShareThresholdPercent);
+        var giveVersusAsk = new GiveVersusAsk(promotional, options.PromotionalShareThresholdPercent, promotional.Value is { } share ? share <= options.PromotionalShareThresholdPercent : null);
         var personalVoice = Measure.Ratio(snapshot.SignedPosts, snapshot.Posts, 100, NoPosts);
         var returning = Part(snapshot.ReturningEngagers, SnapshotFields.ReturningEngagers, snapshot.UniqueEngagers, SnapshotFields.UniqueEngagers, "no unique engagers");
 
@@ -81,7 +81,7 @@ public sealed partial class SnapshotScorer(IOptions<ScoringOptions> options, Ind
         var rate = Measure.Ratio(snapshot.InboundAnswered, snapshot.InboundNeedingAnswer, 100, "no inbound message needed an answer");
         var median = snapshot.MedianFirstResponseMinutes is { } minutes ? Measure.Of(minutes)
             : Measure.NotAvailable(snapshot.InboundAnswered == 0 ? "no message was answered" : $"{SnapshotFields.MedianFirstResponseMinutes} not provided");
-        return new Responsiveness(rate, median, target.TotalMinutes, median.Value <= target.TotalMinutes);
+        return new Responsiveness(rate, median, target.TotalMinutes, median.Value is { } took ? took <= target.TotalMinutes : null);
     }
 
     private FollowerGrowth Growth(EngagementSnapshot snapshot, EngagementSnapshot? previous)
@@ -113,7 +113,7 @@ public sealed partial class SnapshotScorer(IOptions<ScoringOptions> options, Ind
 
     /// <summary><paramref name="part"/> as a percentage of <paramref name="whole"/>, naming whichever input is missing or zero.</summary>
     private static Measure Part(long? part, string partName, long? whole, string wholeName, string whenWholeIsZero) =>
-        part is null ? Measure.NotAvailable($"{partName} not provided")
-        : whole is null ? Measure.NotAvailable($"{wholeName} not provided")
+        whole is null ? Measure.NotAvailable($"{wholeName} not provided")
+        : part is null ? Measure.NotAvailable($"{partName} not provided")
         : Measure.Ratio(part.Value, whole.Value, 100, whenWholeIsZero);
 }

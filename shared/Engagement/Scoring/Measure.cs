@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SocialWatch.Engagement.Scoring;
 
 /// <summary>
@@ -6,12 +8,14 @@ namespace SocialWatch.Engagement.Scoring;
 /// </summary>
 public readonly record struct Measure
 {
+    [JsonConstructor]
     private Measure(double? value, string? notAvailableBecause) => (Value, NotAvailableBecause) = (value, notAvailableBecause);
 
     public double? Value { get; }
 
     public string? NotAvailableBecause { get; }
 
+    [JsonIgnore]
     public bool IsAvailable => Value is not null;
 
     public static Measure Of(double value) =>

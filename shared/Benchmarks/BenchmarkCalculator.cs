@@ -21,9 +21,31 @@ public sealed record MetricBenchmark(
     Change VsBaseline,
     Change VsRollingMedian);
 
-public sealed class BenchmarkCalculator(IOptions<ScoringOptions> options)
+/// <summary>
+/// A profile's benchmark state: every metric of the catalogue against the profile's own history, and its latest
+/// engagement rate against the published median of its network (null when that rate is not available).
+/// </summary>
+public sealed record ProfileBenchmarks(string ProfileId, IReadOnlyDictionary<EngagementMetric, MetricBenchmark> Metrics, IndustryComparison? Industry);
+
+public sealed class BenchmarkCalculator(IOptions<ScoringOptions> options, IndustryMedians industry)
 {
     private readonly ScoringOptions options = options.Value;
+
+    /// <param name="scores">The scores of one profile, in any order.</param>
+    public ProfileBenchmarks ForProfile(IReadOnlyCollection<SnapshotScores> scores)
+    {
+        var profiles = scores.Select(s => s.ProfileId).Distinct(StringComparer.Ordinal).ToList();
+        if (profiles.Count != 1)
+        {
+            throw new ArgumentException($"Benchmarks are per profile; the scores name {profiles.Count} profiles.", nameof(scores));
+        }
+
+        var metrics = EngagementMetrics.All.ToDictionary(d => d.Metric, d => Compute(d.Metric.Series(scores)));
+        var latest = scores.Where(s => s.EngagementRate.ByFollowersPerPost.IsAvailable).MaxBy(s => s.PeriodStart);
+        var comparison = latest is null ? null
+            : industry.Compare(latest.Network, new EngagementRate(EngagementMethod.ByFollowersPerPost, latest.EngagementRate.ByFollowersPerPost.Value!.Value));
+        return new ProfileBenchmarks(profiles[0], metrics, comparison);
+    }
 
     /// <summary>
     /// Benchmarks the period starting on <paramref name="periodStart"/> (the latest period with a value when null).

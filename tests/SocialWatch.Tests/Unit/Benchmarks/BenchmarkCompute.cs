@@ -1,4 +1,6 @@
 using SocialWatch.Benchmarks;
+using SocialWatch.Engagement.Scoring;
+using SocialWatch.Profiles;
 using SocialWatch.Tests.Unit.Engagement;
 
 namespace SocialWatch.Tests.Unit.Benchmarks;
@@ -13,7 +15,7 @@ public sealed class BenchmarkCompute
     private static List<MetricPoint> Weeks(params double?[] values) => [.. values.Select((value, i) => Week(i, value))];
 
     private static BenchmarkCalculator Calculator(int baseline = 4, int rolling = 8, int trend = 8) =>
-        new(Snapshots.Options(o => (o.BaselinePeriods, o.RollingWindow, o.TrendWindow) = (baseline, rolling, trend)));
+        new(Snapshots.Options(o => (o.BaselinePeriods, o.RollingWindow, o.TrendWindow) = (baseline, rolling, trend)), IndustryMedians.LoadEmbedded());
 
     [Fact]
     public void TakesTheBaselineAsTheMedianOfTheFirstPeriodsWithAValue()
@@ -75,6 +77,25 @@ public sealed class BenchmarkCompute
         Assert.Null(benchmark.Period);
         Assert.Equal("no period has a value", benchmark.Baseline.NotAvailableBecause);
         Assert.Equal("no period starting 2025-03-03 has a value", Calculator().Compute(Weeks(1.0), new DateOnly(2025, 3, 3)).Trend.SlopePerWeek.NotAvailableBecause);
+    }
+
+    [Fact]
+    public void BenchmarksEveryMetricOfAProfileAndItsLatestRateAgainstTheIndustry()
+    {
+        var scorer = Snapshots.Scorer();
+        // Six weeks, followers rising by 100 a week from 1,500: the baseline is the median of 1,500 to 1,800.
+        var scores = Enumerable.Range(0, 6).Select(i => scorer.Score(Snapshots.Week with
+        {
+            PeriodStart = Snapshots.Week.PeriodStart.AddDays(-7 * i), PeriodEnd = Snapshots.Week.PeriodEnd.AddDays(-7 * i), Followers = 2000 - (100 * i),
+        })).ToList();
+
+        var state = Calculator().ForProfile(scores);
+
+        Assert.Equal(Enum.GetValues<EngagementMetric>().Length, state.Metrics.Count);
+        var followers = state.Metrics[EngagementMetric.Followers];
+        Assert.Equal((1650.0, 100.0, 2000.0), (followers.Baseline.Value!.Value, followers.Trend.SlopePerWeek.Value!.Value, followers.Period!.Value!.Value));
+        Assert.Equal((Network.Instagram, 0.5, 0.47), (state.Industry!.Network, state.Industry.Rate.Percent, state.Industry.MedianPercent.Value!.Value));
+        Assert.Throws<ArgumentException>(() => Calculator().ForProfile([scores[0], scorer.Score(Snapshots.Week with { ProfileId = "fb-1" })]));
     }
 
     [Fact]

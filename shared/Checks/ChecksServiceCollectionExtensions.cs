@@ -27,7 +27,15 @@ public static class ChecksServiceCollectionExtensions
         services.AddOptions<StalenessOptions>().Bind(configuration.GetSection(StalenessOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<StalenessOptions>, StalenessOptionsValidator>();
         services.AddOptions<DeadDeclarationOptions>().Bind(configuration.GetSection(DeadDeclarationOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<SweepGuardOptions>().Bind(configuration.GetSection(SweepGuardOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SweepGuardOptions>().Bind(configuration.GetSection(SweepGuardOptions.SectionName))
+            .PostConfigure(options =>
+            {
+                if (options.CanaryUrls.Count == 0)
+                {
+                    options.CanaryUrls.Add(SweepGuardOptions.DefaultCanary);
+                }
+            })
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<LinkAuditOptions>().Bind(configuration.GetSection(LinkAuditOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddHttpClient(PageFetcher.ClientName)
@@ -48,6 +56,7 @@ public static class ChecksServiceCollectionExtensions
         services.AddSingleton<UrlNormaliser>();
         services.AddSingleton<LinkReader>();
         services.AddSingleton<SiteCrawler>();
+        services.AddSingleton<WebsiteAuditor>();
         return services;
     }
 }

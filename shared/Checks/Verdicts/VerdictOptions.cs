@@ -29,7 +29,10 @@ public sealed class SweepGuardOptions
     [Range(1, 100_000)]
     public int MinimumSample { get; set; } = 10;
 
+    /// <summary>Used when no canary is configured (set after binding: a bound list would otherwise be appended to it).</summary>
+    public static readonly Uri DefaultCanary = new("https://www.example.com/");
+
     /// <summary>Pages that are always up, tried in order: the sweep is void unless one of them is alive.</summary>
     [MinLength(1)]
-    public List<Uri> CanaryUrls { get; set; } = [new("https://www.example.com/")];
+    public List<Uri> CanaryUrls { get; set; } = [];
 }

@@ -22,7 +22,14 @@ public static class ChecksServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => ProfileRuleSet.LoadEmbedded());
 
-        services.AddOptions<FetchOptions>().Bind(configuration.GetSection(FetchOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<FetchOptions>().Bind(configuration.GetSection(FetchOptions.SectionName))
+            .PostConfigure(options =>
+            {
+                // Host names and site ids match whatever their case in configuration.
+                options.ResolveOverrides = new(options.ResolveOverrides, StringComparer.OrdinalIgnoreCase);
+                options.ApiOrigins = new(options.ApiOrigins, StringComparer.OrdinalIgnoreCase);
+            })
+            .ValidateOnStart();
         services.AddSingleton<IValidateOptions<FetchOptions>, FetchOptionsValidator>();
         services.AddOptions<StalenessOptions>().Bind(configuration.GetSection(StalenessOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<StalenessOptions>, StalenessOptionsValidator>();

@@ -52,7 +52,7 @@ public sealed partial class PageFetcher(
             {
                 attempt = await resilience.For(host).ExecuteAsync(static (state, token) => state.SendAsync(token), fetch, linked.Token);
             }
-            catch (Exception e) when (fetch.Failed(e) is { } failed)
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested && fetch.Failed(e) is { } failed)
             {
                 return failed;
             }
@@ -75,7 +75,7 @@ public sealed partial class PageFetcher(
             }
 
             DateTimeOffset? retryAt = attempt.RetryAfter is { } after ? time.GetUtcNow() + after : null;
-            if (retryAt is { } until && attempt.RetryAfter > settings.MaxRetryAfterWait)
+            if (retryAt is { } until && attempt.RetryAfter > settings.MaxRetryAfterWait && attempt.Status is (int)HttpStatusCode.TooManyRequests or (int)HttpStatusCode.ServiceUnavailable)
             {
                 politeness.DeferUntil(host, until);
                 LogDeferred(host, until);
@@ -160,15 +160,10 @@ public sealed partial class PageFetcher(
             Detail = detail,
         };
 
-        /// <summary>The outcome an exception stands for, or null when it must propagate (the caller's cancellation, a bug).</summary>
+        /// <summary>The outcome an exception stands for, or null when it must propagate (a bug).</summary>
         public FetchOutcome? Failed(Exception exception)
         {
             var settings = fetcher.options.Value;
-            if (callerToken.IsCancellationRequested)
-            {
-                return null;
-            }
-
             if (HostResilience.IsRefusal(exception))
             {
                 return End(FetchEnd.Refused, "refused-address", Refusal(exception).Message);
@@ -232,7 +227,9 @@ public sealed partial class PageFetcher(
             var client = fetcher.clients.CreateClient(ClientName);
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token);
             KeepCookies(url, response);
-            var (body, truncated) = IsText(response.Content.Headers.ContentType)
+            // A redirect's body is never looked at: leave it unread.
+            var redirect = response.Headers.Location is not null && (int)response.StatusCode is >= 300 and < 400;
+            var (body, truncated) = !redirect && IsText(response.Content.Headers.ContentType)
                 ? await ReadCappedAsync(response.Content, settings.MaxBodyBytes, token)
                 : (string.Empty, false);
             return new HttpAttempt

@@ -37,7 +37,7 @@ public sealed class SweepGuard(IOptions<SweepGuardOptions> options)
             return verdict with
             {
                 IsVoid = true,
-                Reason = string.Create(CultureInfo.InvariantCulture, $"sweep void: {transient} of {results.Count} results transient ({verdict.TransientShare:P0}, above {settings.MaxTransientShare:P0}); an outage, not {transient} dead profiles"),
+                Reason = string.Create(CultureInfo.InvariantCulture, $"sweep void: {transient} of {results.Count} results transient ({verdict.TransientShare * 100:0.#}%, above {settings.MaxTransientShare * 100:0.#}%); an outage, not {transient} dead profiles"),
             };
         }
 

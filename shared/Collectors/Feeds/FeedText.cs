@@ -13,7 +13,8 @@ internal static class FeedText
             return null;
         }
 
-        var decoded = WebUtility.HtmlDecode(StripTags(raw));
+        // Markup may come escaped once (type="html") or twice (a common feed bug): strip, decode, strip what decoding revealed.
+        var decoded = StripTags(WebUtility.HtmlDecode(StripTags(raw)));
         var text = new StringBuilder(Math.Min(decoded.Length, maxLength));
         var pendingSpace = false;
         foreach (var c in decoded)

@@ -57,6 +57,9 @@ public enum CollectionErrorKind
 
     TimedOut,
 
+    /// <summary>The connection failed while the body was read: transient, worth another try.</summary>
+    ConnectionLost,
+
     RateLimited,
 
     UnexpectedStatus,

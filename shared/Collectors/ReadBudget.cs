@@ -1,8 +1,9 @@
 namespace SocialWatch.Collectors;
 
 /// <summary>
-/// Reading an answer has a time limit: a source that trickles bytes forever is cut off and recorded as timed out. Cancellation by
-/// the caller is not a fault of the source and propagates.
+/// Reading an answer has a time limit: a source that trickles bytes forever is cut off and recorded as timed out. A connection
+/// that fails mid-body is recorded too (the caller retries it as transient). Cancellation by the caller is not a fault of the
+/// source and propagates.
 /// </summary>
 internal static class ReadBudget
 {
@@ -18,6 +19,10 @@ internal static class ReadBudget
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !caller.IsCancellationRequested)
         {
             return CollectedActivity.Failed(source, CollectionErrorKind.TimedOut, $"Reading the answer took longer than {limit}.");
+        }
+        catch (IOException e)
+        {
+            return CollectedActivity.Failed(source, CollectionErrorKind.ConnectionLost, $"The connection failed while the answer was read: {e.Message}");
         }
     }
 }

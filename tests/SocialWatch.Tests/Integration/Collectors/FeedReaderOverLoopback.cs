@@ -76,6 +76,15 @@ public sealed class FeedReaderOverLoopback : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RecordsAConnectionDroppedMidFeedAsLostNotAsAnException()
+    {
+        var feed = await ReadAsync("/cut.rss", new CollectorOptions());
+
+        Assert.Equal(CollectionStatus.Failed, feed.Status);
+        Assert.Equal(CollectionErrorKind.ConnectionLost, feed.Error?.Kind);
+    }
+
+    [Fact]
     public async Task NeverFetchesAnExternalEntity()
     {
         var feed = await ReadAsync("/xxe.rss", new CollectorOptions());

@@ -63,6 +63,22 @@ public sealed class FeedServer : IAsyncDisposable
         app.MapGet("/huge.rss", context => Stream(context, (HugeFeedBytes - Head.Length - Tail.Length) / ItemBytes.Length, TimeSpan.Zero));
         app.MapGet("/endless.rss", context => Stream(context, long.MaxValue, TimeSpan.Zero));
         app.MapGet("/trickle.rss", context => Stream(context, long.MaxValue, TimeSpan.FromMilliseconds(200)));
+        app.MapGet("/cut.rss", async context =>
+        {
+            // Promises a whole feed, sends a tenth of it, then drops the connection.
+            context.Response.ContentLength = Head.Length + (1000L * ItemBytes.Length) + Tail.Length;
+            await context.Response.Body.WriteAsync(Head, context.RequestAborted);
+            for (var i = 0; i < 100; i++)
+            {
+                await context.Response.Body.WriteAsync(ItemBytes, context.RequestAborted);
+            }
+
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+
+            // Let the client take the headers and the first items before the reset, as a connection dying mid-body would.
+            await Task.Delay(TimeSpan.FromMilliseconds(300), context.RequestAborted);
+            context.Abort();
+        });
         app.MapGet("/xxe.rss", context => context.Response.WriteAsync(
             $"<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY secret SYSTEM \"{BaseAddress}secret\">]><rss version=\"2.0\"><channel><title>&secret;</title></channel></rss>"));
         app.MapGet("/secret", context =>

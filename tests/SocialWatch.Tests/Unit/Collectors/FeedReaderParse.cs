@@ -127,6 +127,16 @@ public sealed class FeedReaderParse
     }
 
     [Fact]
+    public async Task RecordsBytesInvalidForTheDeclaredEncodingAsAnInvalidDocument()
+    {
+        byte[] body = [.. "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Caf"u8, 0xC3, 0x28, .. "</title></channel></rss>"u8];
+
+        var feed = await Feeds().ParseAsync(new MemoryStream(body), TestContext.Current.CancellationToken);
+
+        Assert.Equal(CollectionErrorKind.InvalidDocument, feed.Error?.Kind);
+    }
+
+    [Fact]
     public async Task RecordsAnEmptyBodyAsAnInvalidDocument()
     {
         var feed = await Feeds().ParseAsync(new MemoryStream(), TestContext.Current.CancellationToken);

@@ -130,6 +130,16 @@ public sealed class MastodonReaderRead
         Assert.Contains("$[1].replies_count", page.Error?.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RecordsBytesThatAreNotUtf8InAFieldItReadsAsAnInvalidDocument()
+    {
+        byte[] body = [.. "[{\"id\":\"Caf"u8, 0xC3, 0x28, .. "\"}]"u8];
+
+        var page = await Mastodon().ReadStatusesAsync(Answer(new MemoryStream(body)), Cancel);
+
+        Assert.Equal(CollectionErrorKind.InvalidDocument, page.Error?.Kind);
+    }
+
     [Theory]
     [InlineData("null")]
     [InlineData("\"a string\"")]

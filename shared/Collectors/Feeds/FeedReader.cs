@@ -13,6 +13,9 @@ namespace SocialWatch.Collectors.Feeds;
 /// </summary>
 public sealed class FeedReader(IOptions<CollectorOptions> options, TimeProvider time)
 {
+    /// <summary>Ids, links and dates longer than this are cut: no real one is, and a hostile one costs no more.</summary>
+    private const int FieldLength = 2048;
+
     public async Task<CollectedActivity> ReadAsync(SourceResponse response, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -207,8 +210,6 @@ public sealed class FeedReader(IOptions<CollectorOptions> options, TimeProvider 
             fields.PubDate ??= await ReadTextAsync(reader, FieldLength);
         }
     }
-
-    private const int FieldLength = 2048;
 
     /// <summary>
     /// The text of the current element, CDATA and nested markup's text included, leaving the reader on its end tag; at most

@@ -82,6 +82,9 @@ public sealed record FunctionDefinition(string Name, TriggerKind Kind, BindingDe
 
     public string? QueueName => Trigger.GetString("queueName");
 
+    /// <summary>A timer that also fires at every start; for development only.</summary>
+    public bool RunOnStartup => Trigger.Json["runOnStartup"]?.GetValue<bool>() ?? false;
+
     public string? Route => Trigger.GetString("route");
 
     public IReadOnlyList<string> Methods =>

@@ -20,7 +20,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.AddSingleton<StorageNames>();
         services.AddSingleton(provider => CreateTableClient(provider.GetRequiredService<IOptions<StorageOptions>>().Value));
-        services.AddSingleton(provider => CreateQueueClient(provider.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton(provider => CreateQueueServiceClient(provider.GetRequiredService<IOptions<StorageOptions>>().Value, QueueClientOptions()));
         return services;
     }
 
@@ -32,10 +32,11 @@ public static class StorageServiceCollectionExtensions
             ? new TableServiceClient(options.TableServiceUri!, Credential(options))
             : new TableServiceClient(options.ConnectionString!);
 
-    private static QueueServiceClient CreateQueueClient(StorageOptions options) =>
+    /// <summary>A queue service client on the configured account with the given client options (a listener adds its own decoding-failure handling).</summary>
+    public static QueueServiceClient CreateQueueServiceClient(StorageOptions options, QueueClientOptions clientOptions) =>
         options.UsesIdentity
-            ? new QueueServiceClient(options.QueueServiceUri!, Credential(options), QueueClientOptions())
-            : new QueueServiceClient(options.ConnectionString!, QueueClientOptions());
+            ? new QueueServiceClient(options.QueueServiceUri!, Credential(options), clientOptions)
+            : new QueueServiceClient(options.ConnectionString!, clientOptions);
 
     private static TokenCredential Credential(StorageOptions options) =>
         string.Equals(options.Credential, "managedidentity", StringComparison.OrdinalIgnoreCase)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SocialWatch.Functions.Hosting.Local;
 
@@ -22,6 +23,7 @@ public static class FunctionsRuntime
         builder.Services.AddSingleton<IValidateOptions<FunctionsOptions>, FunctionsOptionsValidator>();
         builder.Services.AddSingleton(provider => FunctionManifest.Load(provider.GetRequiredService<IOptions<FunctionsOptions>>().Value.AppRoot));
         builder.Services.AddSingleton<FunctionInvoker>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         FunctionRegistrationExtensions.Registry(builder.Services);
 
         if (IsCustomHandler(builder.Configuration))

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SocialWatch.Storage;
 
@@ -151,7 +150,6 @@ public static class LocalTriggersServiceCollectionExtensions
     /// <summary>Local mode: timers and queue listeners driven from function.json and host.json by this process.</summary>
     public static IServiceCollection AddLocalTriggers(this IServiceCollection services)
     {
-        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<LocalQueueClients>();
         services.AddSingleton<TimerScheduleStore>();
         services.AddHostedService<LocalTriggers>();

@@ -106,8 +106,8 @@ public sealed class Gate<T>
 }
 
 /// <summary>
-/// Reads an order message (JSON) or a note (plain text) and writes what it understood to a table: the function run through
-/// both runtimes to show they give the same result.
+/// Reads an order (JSON) or a note (plain text) and writes what it understood to a table: the function run through both
+/// runtimes to show they give the same result. It stores meaning, not the raw JSON text, which a host may re-format.
 /// </summary>
 public sealed class WritesResult(TableServiceClient tables, StorageNames names) : IQueueFunction
 {
@@ -119,24 +119,27 @@ public sealed class WritesResult(TableServiceClient tables, StorageNames names) 
     {
         var table = tables.GetTableClient(names.Table(TableBaseName));
         await table.CreateIfNotExistsAsync(cancellationToken);
-        var row = new TableEntity("result", Key(message.Body)) { ["Body"] = message.Body, ["DequeueCount"] = message.DequeueCount };
+        TableEntity row;
         if (message.Body.StartsWith('{'))
         {
             var order = JsonSerializer.Deserialize<Order>(message.Body, JsonSerializerOptions.Web)!;
-            row["Kind"] = "order";
-            row["Customer"] = order.Customer;
-            row["Total"] = order.Lines.Sum(line => line.Quantity * line.Price);
+            row = new TableEntity("order", Key(order.Customer))
+            {
+                ["Customer"] = order.Customer,
+                ["Items"] = string.Join(", ", order.Lines.Select(line => $"{line.Quantity} {line.Item}")),
+                ["Total"] = order.Lines.Sum(line => line.Quantity * line.Price),
+            };
         }
         else
         {
-            row["Kind"] = "note";
-            row["Words"] = message.Body.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+            row = new TableEntity("note", Key(message.Body)) { ["Text"] = message.Body, ["Words"] = message.Body.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length };
         }
 
+        row["DequeueCount"] = message.DequeueCount;
         await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
     }
 
-    public static string Key(string body) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(body)))[..32];
+    public static string Key(string identity) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(identity)))[..32];
 
     public sealed record Order(string Customer, IReadOnlyList<OrderLine> Lines);
 

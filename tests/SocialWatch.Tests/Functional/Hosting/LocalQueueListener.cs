@@ -232,6 +232,44 @@ public sealed class LocalQueueListener(AzuriteFixture azurite)
         Assert.Empty(seen.Items);
     }
 
+    [Fact]
+    public async Task ListensToTheQueueItsAppSettingNames()
+    {
+        var seen = new Seen<QueueInvocation>();
+        using var root = TestAppRoot.Create(TestAppRoot.Queues(FastPolling), TestFunctionFolder.Queue(RecordsMessages.Name, "%RECORDS_QUEUE%"));
+        await using var app = StartRecording(root, seen, new Dictionary<string, string?> { ["RECORDS_QUEUE"] = "records-from-setting" });
+        var queue = await QueueAsync("records-from-setting");
+
+        await queue.SendMessageAsync("found by its setting", Cancel);
+
+        Assert.Equal("found by its setting", Assert.Single(await seen.WaitForAsync(1)).Body);
+    }
+
+    [Theory]
+    [InlineData("%NO_SUCH_QUEUE%", "refers to app setting 'NO_SUCH_QUEUE' (%NO_SUCH_QUEUE%), which is not set")]
+    [InlineData("Records", "-Records': queue names are 3 to 56 lowercase letters")]
+    [InlineData("records--twice", "queue names are 3 to 56 lowercase letters")]
+    public void RefusesToStartWithAQueueNameItCannotUse(string queueName, string expected)
+    {
+        using var root = TestAppRoot.Create(TestAppRoot.Queues(FastPolling), TestFunctionFolder.Queue(RecordsMessages.Name, queueName));
+        using var app = new FunctionsAppFactory(azurite, root, prefix, services => services.AddSingleton(new Seen<QueueInvocation>()).AddQueueFunction<RecordsMessages>(RecordsMessages.Name));
+
+        var refused = Assert.Throws<InvalidOperationException>(() => app.Start());
+
+        Assert.Contains($"functions/{RecordsMessages.Name}/function.json 'queueName'", refused.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LeavesAFunctionDisabledByItsSettingAlone()
+    {
+        using var root = TestAppRoot.Create(TestAppRoot.Queues(FastPolling), TestFunctionFolder.Queue(RecordsMessages.Name, RecordsMessages.QueueName));
+        await using var app = StartRecording(root, new Seen<QueueInvocation>(), new Dictionary<string, string?> { [$"AzureWebJobs.{RecordsMessages.Name}.Disabled"] = "true" });
+
+        Assert.True(app.Logs.Contains(LogLevel.Information, $"Function {RecordsMessages.Name} is disabled"));
+        Assert.False(app.Logs.Contains(LogLevel.Information, $"Function {RecordsMessages.Name} listens to queue"));
+    }
+
     private FunctionsAppFactory StartRecording(TestAppRoot root, Seen<QueueInvocation> seen, IDictionary<string, string?>? settings = null) =>
         Start(root, services => services.AddSingleton(seen).AddQueueFunction<RecordsMessages>(RecordsMessages.Name), settings);
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 
 namespace SocialWatch.Tests.Infrastructure;
 
@@ -10,7 +9,7 @@ namespace SocialWatch.Tests.Infrastructure;
 public sealed class AppProcess : IAsyncDisposable
 {
     private readonly Process process;
-    private readonly StringBuilder output = new();
+    private readonly CapturedOutput output = new();
 
     private AppProcess(Process process) => this.process = process;
 
@@ -27,16 +26,7 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    public string Output
-    {
-        get
-        {
-            lock (output)
-            {
-                return output.ToString();
-            }
-        }
-    }
+    public string Output => output.Text;
 
     public bool HasExited => process.HasExited;
 
@@ -65,15 +55,12 @@ public sealed class AppProcess : IAsyncDisposable
         }
 
         var app = new AppProcess(Process.Start(start) ?? throw new InvalidOperationException($"{Executable} could not be started."));
-        app.process.OutputDataReceived += (_, e) => app.Append(e.Data);
-        app.process.ErrorDataReceived += (_, e) => app.Append(e.Data);
-        app.process.BeginOutputReadLine();
-        app.process.BeginErrorReadLine();
+        app.output.Attach(app.process);
         return app;
     }
 
     /// <summary>Polls GET / as the host does until any HTTP answer; the host gives up after 30 s.</summary>
-    public async Task<TimeSpan> WaitUntilAnswersAsync(Uri root, TimeSpan timeout)
+    public async Task WaitUntilAnswersAsync(Uri root, TimeSpan timeout)
     {
         var started = Stopwatch.StartNew();
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
@@ -87,7 +74,7 @@ public sealed class AppProcess : IAsyncDisposable
             try
             {
                 using var response = await client.GetAsync(root);
-                return started.Elapsed;
+                return;
             }
             catch (HttpRequestException) when (started.Elapsed < timeout)
             {
@@ -112,18 +99,5 @@ public sealed class AppProcess : IAsyncDisposable
         }
 
         process.Dispose();
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (output)
-        {
-            output.AppendLine(line);
-        }
     }
 }

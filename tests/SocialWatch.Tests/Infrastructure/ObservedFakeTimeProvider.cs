@@ -13,12 +13,15 @@ public sealed class ObservedFakeTimeProvider(DateTimeOffset start) : FakeTimePro
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
+        var wakeTime = GetUtcNow() + dueTime;
+        var timer = base.CreateTimer(callback, state, dueTime, period);
+        // Told only once the timer exists: a test that advances on this news must not overtake its creation.
         if (dueTime != Timeout.InfiniteTimeSpan)
         {
-            wakeTimes.Enqueue(GetUtcNow() + dueTime);
+            wakeTimes.Enqueue(wakeTime);
         }
 
-        return base.CreateTimer(callback, state, dueTime, period);
+        return timer;
     }
 
     /// <summary>Waits (in real time) until a timer is set to wake at <paramref name="wakeTime"/>, then moves the clock there.</summary>

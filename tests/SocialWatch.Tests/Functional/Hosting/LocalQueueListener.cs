@@ -21,10 +21,8 @@ public sealed class LocalQueueListener(AzuriteFixture azurite)
     [Fact]
     public async Task DeletesAMessageItsFunctionHandled()
     {
-        var seen = new Seen<QueueInvocation>();
-        using var root = TestAppRoot.Create(TestAppRoot.Queues(FastPolling), TestFunctionFolder.Queue(RecordsMessages.Name, RecordsMessages.QueueName));
-        await using var app = StartRecording(root, seen);
-        var queue = await QueueAsync(RecordsMessages.QueueName);
+        await using var recording = await StartRecordingAsync();
+        var (seen, queue) = (recording.Seen, recording.Queue);
 
         var sent = await queue.SendMessageAsync("handled once", Cancel);
 
@@ -39,10 +37,8 @@ public sealed class LocalQueueListener(AzuriteFixture azurite)
     [Fact]
     public async Task DeliversJsonAndPlainTextIntact()
     {
-        var seen = new Seen<QueueInvocation>();
-        using var root = TestAppRoot.Create(TestAppRoot.Queues(FastPolling), TestFunctionFolder.Queue(RecordsMessages.Name, RecordsMessages.QueueName));
-        await using var app = StartRecording(root, seen);
-        var queue = await QueueAsync(RecordsMessages.QueueName);
+        await using var recording = await StartRecordingAsync();
+        var (seen, queue) = (recording.Seen, recording.Queue);
         const string json = """{"profileId":"p-1","note":"quotes \" and ünïcödé","values":[1,2.5,null]}""";
         const string text = "  plain text, \"quoted\", émoji 🎉 and a trailing space ";
 
@@ -99,12 +95,14 @@ public sealed class LocalQueueListener(AzuriteFixture azurite)
     {
         var gate = new Gate<QueueInvocation>();
         using var root = TestAppRoot.Create(TestAppRoot.Queues([.. FastPolling, ("batchSize", 4), ("newBatchThreshold", 1)]), TestFunctionFolder.Queue(HoldsMessages.Name, HoldsMessages.QueueName));
-        await using var app = Start(root, services => services.AddSingleton(gate).AddQueueFunction<HoldsMessages>(HoldsMessages.Name));
+        // All ten wait in the queue before the listener starts, so its first receive finds a full batch.
         var queue = await QueueAsync(HoldsMessages.QueueName);
         for (var i = 0; i < 10; i++)
         {
             await queue.SendMessageAsync($"message {i}", Cancel);
         }
+
+        await using var app = Start(root, services => services.AddSingleton(gate).AddQueueFunction<HoldsMessages>(HoldsMessages.Name));
 
         // One receive takes 4 and they run together; with 4, then 2 in flight (> 1) the listener does not receive again.
         await gate.Entered.WaitForAsync(4);
@@ -175,10 +173,8 @@ public sealed class LocalQueueListener(AzuriteFixture azurite)
     [Fact]
     public async Task MovesAMessageThatIsNotBase64ToPoisonAsIs()
     {
-        var seen = new Seen<QueueInvocation>();
-        using var root = TestAppRoot.Create(TestAppRoot.Queues(FastPolling), TestFunctionFolder.Queue(RecordsMessages.Name, RecordsMessages.QueueName));
-        await using var app = StartRecording(root, seen);
-        var queue = await QueueAsync(RecordsMessages.QueueName);
+        await using var recording = await StartRecordingAsync();
+        var (seen, queue) = (recording.Seen, recording.Queue);
         var raw = new QueueClient(azurite.ConnectionString, queue.Name, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
         var poison = await QueueAsync(RecordsMessages.QueueName + "-poison");
 
@@ -196,10 +192,8 @@ public sealed class LocalQueueListener(AzuriteFixture azurite)
     [Fact]
     public async Task RecreatesAQueueDeletedUnderIt()
     {
-        var seen = new Seen<QueueInvocation>();
-        using var root = TestAppRoot.Create(TestAppRoot.Queues(FastPolling), TestFunctionFolder.Queue(RecordsMessages.Name, RecordsMessages.QueueName));
-        await using var app = StartRecording(root, seen);
-        var queue = await QueueAsync(RecordsMessages.QueueName);
+        await using var recording = await StartRecordingAsync();
+        var (app, seen, queue) = (recording.App, recording.Seen, recording.Queue);
         await queue.SendMessageAsync("before", Cancel);
         await seen.WaitForAsync(1);
 
@@ -214,10 +208,10 @@ public sealed class LocalQueueListener(AzuriteFixture azurite)
     [Fact]
     public async Task KeepsServingHttpAndStopsPromptlyWhileStorageIsUnreachable()
     {
+        var closedPort = FreePort.Next();
         var seen = new Seen<QueueInvocation>();
         using var root = TestAppRoot.Create(TestAppRoot.Queues(FastPolling), TestFunctionFolder.Queue(RecordsMessages.Name, RecordsMessages.QueueName));
-        var closedPort = FreePort.Next();
-        var app = StartRecording(root, seen, new Dictionary<string, string?>
+        var app = Start(root, services => services.AddSingleton(seen).AddQueueFunction<RecordsMessages>(RecordsMessages.Name), new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AzuriteFixture.AccountKey};QueueEndpoint=http://127.0.0.1:{closedPort}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{closedPort}/devstoreaccount1;",
         });
@@ -235,14 +229,11 @@ public sealed class LocalQueueListener(AzuriteFixture azurite)
     [Fact]
     public async Task ListensToTheQueueItsAppSettingNames()
     {
-        var seen = new Seen<QueueInvocation>();
-        using var root = TestAppRoot.Create(TestAppRoot.Queues(FastPolling), TestFunctionFolder.Queue(RecordsMessages.Name, "%RECORDS_QUEUE%"));
-        await using var app = StartRecording(root, seen, new Dictionary<string, string?> { ["RECORDS_QUEUE"] = "records-from-setting" });
-        var queue = await QueueAsync("records-from-setting");
+        await using var recording = await StartRecordingAsync("%RECORDS_QUEUE%", "records-from-setting", new Dictionary<string, string?> { ["RECORDS_QUEUE"] = "records-from-setting" });
 
-        await queue.SendMessageAsync("found by its setting", Cancel);
+        await recording.Queue.SendMessageAsync("found by its setting", Cancel);
 
-        Assert.Equal("found by its setting", Assert.Single(await seen.WaitForAsync(1)).Body);
+        Assert.Equal("found by its setting", Assert.Single(await recording.Seen.WaitForAsync(1)).Body);
     }
 
     [Theory]
@@ -263,15 +254,20 @@ public sealed class LocalQueueListener(AzuriteFixture azurite)
     [Fact]
     public async Task LeavesAFunctionDisabledByItsSettingAlone()
     {
-        using var root = TestAppRoot.Create(TestAppRoot.Queues(FastPolling), TestFunctionFolder.Queue(RecordsMessages.Name, RecordsMessages.QueueName));
-        await using var app = StartRecording(root, new Seen<QueueInvocation>(), new Dictionary<string, string?> { [$"AzureWebJobs.{RecordsMessages.Name}.Disabled"] = "true" });
+        await using var recording = await StartRecordingAsync(settings: new Dictionary<string, string?> { [$"AzureWebJobs.{RecordsMessages.Name}.Disabled"] = "true" });
 
-        Assert.True(app.Logs.Contains(LogLevel.Information, $"Function {RecordsMessages.Name} is disabled"));
-        Assert.False(app.Logs.Contains(LogLevel.Information, $"Function {RecordsMessages.Name} listens to queue"));
+        Assert.True(recording.App.Logs.Contains(LogLevel.Information, $"Function {RecordsMessages.Name} is disabled"));
+        Assert.False(recording.App.Logs.Contains(LogLevel.Information, $"Function {RecordsMessages.Name} listens to queue"));
     }
 
-    private FunctionsAppFactory StartRecording(TestAppRoot root, Seen<QueueInvocation> seen, IDictionary<string, string?>? settings = null) =>
-        Start(root, services => services.AddSingleton(seen).AddQueueFunction<RecordsMessages>(RecordsMessages.Name), settings);
+    /// <summary>An app whose one function records the messages of its queue, and that queue as a sender sees it.</summary>
+    private async Task<RecordingApp> StartRecordingAsync(string declaredQueue = RecordsMessages.QueueName, string actualQueue = RecordsMessages.QueueName, IDictionary<string, string?>? settings = null)
+    {
+        var seen = new Seen<QueueInvocation>();
+        var root = TestAppRoot.Create(TestAppRoot.Queues(FastPolling), TestFunctionFolder.Queue(RecordsMessages.Name, declaredQueue));
+        var app = Start(root, services => services.AddSingleton(seen).AddQueueFunction<RecordsMessages>(RecordsMessages.Name), settings);
+        return new RecordingApp(root, app, seen, await QueueAsync(actualQueue));
+    }
 
     private FunctionsAppFactory Start(TestAppRoot root, Action<IServiceCollection> services, IDictionary<string, string?>? settings = null)
     {
@@ -286,5 +282,14 @@ public sealed class LocalQueueListener(AzuriteFixture azurite)
         var queue = new QueueClient(azurite.ConnectionString, $"{prefix}-{baseName}", StorageServiceCollectionExtensions.QueueClientOptions());
         await queue.CreateIfNotExistsAsync(cancellationToken: Cancel);
         return queue;
+    }
+
+    private sealed record RecordingApp(TestAppRoot Root, FunctionsAppFactory App, Seen<QueueInvocation> Seen, QueueClient Queue) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await App.DisposeAsync();
+            Root.Dispose();
+        }
     }
 }

@@ -27,33 +27,35 @@ public static class CustomHandlerProtocol
             return Results.Json(InvocationResponse.Failed($"No timer or queue function is named '{functionName}'."), ResponseJson, statusCode: StatusCodes.Status404NotFound);
         }
 
-        JsonElement payload;
-        try
-        {
-            payload = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body, cancellationToken: cancellationToken);
-        }
-        catch (JsonException e)
-        {
-            return Results.Json(InvocationResponse.Failed($"The invocation payload is not JSON: {e.Message}"), ResponseJson, statusCode: StatusCodes.Status400BadRequest);
-        }
-
+        // Reading the payload and running the function fail differently: a payload we cannot read is the caller's fault (400),
+        // whatever the function throws is a failed invocation (500), even a FormatException of its own.
         var trigger = manifest[functionName].Trigger.Name;
+        TimerInvocation? timer = null;
+        QueueInvocation? message = null;
         try
         {
+            var payload = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body, cancellationToken: cancellationToken);
             if (kind == TriggerKind.Timer)
             {
-                await invoker.InvokeTimerAsync(functionName, ReadTimer(payload, trigger), cancellationToken);
+                timer = ReadTimer(payload, trigger);
             }
             else
             {
-                await invoker.InvokeQueueAsync(functionName, ReadQueueMessage(payload, trigger), cancellationToken);
+                message = ReadQueueMessage(payload, trigger);
             }
         }
-        catch (FormatException e)
+        catch (Exception e) when (e is JsonException or FormatException)
         {
-            return Results.Json(InvocationResponse.Failed(e.Message), ResponseJson, statusCode: StatusCodes.Status400BadRequest);
+            return Results.Json(InvocationResponse.Failed($"The invocation payload cannot be read: {e.Message}"), ResponseJson, statusCode: StatusCodes.Status400BadRequest);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+
+        try
+        {
+            await (timer is not null
+                ? invoker.InvokeTimerAsync(functionName, timer, cancellationToken)
+                : invoker.InvokeQueueAsync(functionName, message!, cancellationToken));
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // Non-2xx makes the host count a failed try; the exception is already logged by the invoker.
             return Results.Json(InvocationResponse.Failed($"{functionName} failed: {e.GetType().Name}: {e.Message}"), ResponseJson, statusCode: StatusCodes.Status500InternalServerError);
@@ -77,15 +79,15 @@ public static class CustomHandlerProtocol
     public static TimerInvocation ReadTimer(JsonElement payload, string bindingName)
     {
         var data = Property(payload, "Data") ?? throw new FormatException("The invocation has no 'Data'.");
-        var value = Property(data, bindingName);
-        if (value is { ValueKind: JsonValueKind.String } text)
+        var value = Property(data, bindingName) ?? throw new FormatException($"The invocation's Data has no '{bindingName}'.");
+        if (value.ValueKind == JsonValueKind.String)
         {
             // Some host versions pass the timer object JSON-encoded as a string.
-            value = JsonDocument.Parse(text.GetString()!).RootElement;
+            value = JsonSerializer.Deserialize<JsonElement>(value.GetString()!);
         }
 
-        var isPastDue = value is { } v && Property(v, "IsPastDue") is { ValueKind: JsonValueKind.True };
-        var status = value is { } s ? Property(s, "ScheduleStatus") : null;
+        var isPastDue = Property(value, "IsPastDue") is { ValueKind: JsonValueKind.True };
+        var status = Property(value, "ScheduleStatus");
         TimerScheduleStatus? scheduleStatus = status is { ValueKind: JsonValueKind.Object } st
             && DateTimeOffset.TryParse(Text(st, "Last"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var last)
             && DateTimeOffset.TryParse(Text(st, "Next"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var next)

@@ -82,6 +82,9 @@ public sealed record FunctionDefinition(string Name, TriggerKind Kind, BindingDe
 
     public string? QueueName => Trigger.GetString("queueName");
 
+    /// <summary>A timer that also fires at every start; for development only.</summary>
+    public bool RunOnStartup => Trigger.Json["runOnStartup"]?.GetValue<bool>() ?? false;
+
     public string? Route => Trigger.GetString("route");
 
     public IReadOnlyList<string> Methods =>
@@ -163,16 +166,30 @@ public sealed record QueueSettings(
             throw new InvalidOperationException("host.json extensions.queues.maxDequeueCount must be at least 1.");
         }
 
-        return new QueueSettings(
-            batchSize,
-            queues?["newBatchThreshold"]?.GetValue<int>() ?? batchSize / 2 * Environment.ProcessorCount,
-            maxDequeueCount,
-            ParseTime(queues?["visibilityTimeout"], TimeSpan.Zero),
-            ParseTime(queues?["maxPollingInterval"], TimeSpan.FromMinutes(1)));
+        var newBatchThreshold = queues?["newBatchThreshold"]?.GetValue<int>() ?? batchSize / 2 * Environment.ProcessorCount;
+        if (newBatchThreshold < 0)
+        {
+            throw new InvalidOperationException($"host.json extensions.queues.newBatchThreshold must be 0 or more; it is {newBatchThreshold}.");
+        }
+
+        var visibilityTimeout = ParseTime(queues, "visibilityTimeout", TimeSpan.Zero);
+        if (visibilityTimeout < TimeSpan.Zero)
+        {
+            throw new InvalidOperationException($"host.json extensions.queues.visibilityTimeout must not be negative; it is {visibilityTimeout}.");
+        }
+
+        // The host polls at least every 100 ms; a lower ceiling would only hammer the storage account.
+        var maxPollingInterval = ParseTime(queues, "maxPollingInterval", TimeSpan.FromMinutes(1));
+        if (maxPollingInterval < TimeSpan.FromMilliseconds(100))
+        {
+            throw new InvalidOperationException($"host.json extensions.queues.maxPollingInterval must be at least 00:00:00.1; it is {maxPollingInterval}.");
+        }
+
+        return new QueueSettings(batchSize, newBatchThreshold, maxDequeueCount, visibilityTimeout, maxPollingInterval);
     }
 
-    private static TimeSpan ParseTime(JsonNode? node, TimeSpan fallback) =>
-        node is null ? fallback
-        : TimeSpan.TryParse(node.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture, out var value) ? value
-        : throw new InvalidOperationException($"host.json: '{node}' is not a time span (hh:mm:ss).");
+    private static TimeSpan ParseTime(JsonObject? queues, string name, TimeSpan fallback) =>
+        queues?[name] is not { } node ? fallback
+        : node is JsonValue value && value.TryGetValue<string>(out var text) && TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var time) ? time
+        : throw new InvalidOperationException($"host.json extensions.queues.{name} must be a time span \"hh:mm:ss\"; it is {node.ToJsonString()}.");
 }

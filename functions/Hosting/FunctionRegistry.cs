@@ -21,17 +21,19 @@ public sealed class FunctionRegistry
         var problems = new List<string>();
         foreach (var (name, definition) in manifest.Functions)
         {
-            if (!registered.TryGetValue(name, out var kind))
+            // Names are matched ignoring case to report a misspelling as such: the invoker looks code up by the exact folder name.
+            var code = registered.Keys.FirstOrDefault(key => string.Equals(key, name, StringComparison.OrdinalIgnoreCase));
+            if (code is null)
             {
                 problems.Add($"functions/{name}/function.json has no code registered for it");
             }
-            else if (kind != definition.Kind)
+            else if (!string.Equals(code, name, StringComparison.Ordinal))
             {
-                problems.Add($"functions/{name}/function.json declares a {definition.Kind} trigger but its code handles {kind}");
+                problems.Add($"function '{code}' is spelled '{name}' in its folder name");
             }
-            else if (!string.Equals(name, definition.Name, StringComparison.Ordinal))
+            else if (registered[code] != definition.Kind)
             {
-                problems.Add($"function '{name}' is spelled '{definition.Name}' in its folder name");
+                problems.Add($"functions/{name}/function.json declares a {definition.Kind} trigger but its code handles {registered[code]}");
             }
         }
 

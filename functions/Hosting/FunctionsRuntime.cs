@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SocialWatch.Functions.Hosting.Local;
 
 namespace SocialWatch.Functions.Hosting;
 
@@ -16,9 +19,11 @@ public static class FunctionsRuntime
 
     public static WebApplicationBuilder AddFunctionsRuntime(this WebApplicationBuilder builder)
     {
-        var manifest = FunctionManifest.Load(AppContext.BaseDirectory);
-        builder.Services.AddSingleton(manifest);
+        builder.Services.AddOptions<FunctionsOptions>().BindConfiguration(FunctionsOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<FunctionsOptions>, FunctionsOptionsValidator>();
+        builder.Services.AddSingleton(provider => FunctionManifest.Load(provider.GetRequiredService<IOptions<FunctionsOptions>>().Value.AppRoot));
         builder.Services.AddSingleton<FunctionInvoker>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         FunctionRegistrationExtensions.Registry(builder.Services);
 
         if (IsCustomHandler(builder.Configuration))
@@ -32,9 +37,13 @@ public static class FunctionsRuntime
             // The host always calls http://127.0.0.1:{port}.
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         }
-        else if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        else
         {
-            builder.WebHost.UseUrls(DefaultLocalUrl);
+            builder.Services.AddLocalTriggers();
+            if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+            {
+                builder.WebHost.UseUrls(DefaultLocalUrl);
+            }
         }
 
         return builder;

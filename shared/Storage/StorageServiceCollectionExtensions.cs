@@ -22,7 +22,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<StorageNames>();
         services.AddSingleton<StorageOperations>();
         services.AddSingleton(provider => CreateTableClient(provider.GetRequiredService<IOptions<StorageOptions>>().Value, provider.GetRequiredService<StorageOperations>()));
-        services.AddSingleton(provider => CreateQueueClient(provider.GetRequiredService<IOptions<StorageOptions>>().Value, provider.GetRequiredService<StorageOperations>()));
+        services.AddSingleton(provider => CreateQueueServiceClient(provider.GetRequiredService<IOptions<StorageOptions>>().Value, QueueClientOptions(), provider.GetRequiredService<StorageOperations>()));
         return services;
     }
 
@@ -38,9 +38,12 @@ public static class StorageServiceCollectionExtensions
             : new TableServiceClient(options.ConnectionString!, clientOptions);
     }
 
-    private static QueueServiceClient CreateQueueClient(StorageOptions options, StorageOperations operations)
+    /// <summary>
+    /// A queue service client on the configured account with the given client options (a listener adds its own
+    /// decoding-failure handling); its requests are counted with every other storage operation.
+    /// </summary>
+    public static QueueServiceClient CreateQueueServiceClient(StorageOptions options, QueueClientOptions clientOptions, StorageOperations operations)
     {
-        var clientOptions = QueueClientOptions();
         clientOptions.AddPolicy(operations.Queues, HttpPipelinePosition.PerRetry);
         return options.UsesIdentity
             ? new QueueServiceClient(options.QueueServiceUri!, Credential(options), clientOptions)

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 
 [assembly: AssemblyFixture(typeof(SocialWatch.Tests.Infrastructure.AzuriteFixture))]
 
@@ -11,8 +10,9 @@ namespace SocialWatch.Tests.Infrastructure;
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
-    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-    private readonly StringBuilder output = new();
+    /// <summary>Azurite's well-known development account key.</summary>
+    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private readonly CapturedOutput output = new();
     private Process? process;
 
     public string ConnectionString { get; private set; } = string.Empty;
@@ -49,10 +49,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
             UseShellExecute = false,
         };
         process = Process.Start(start) ?? throw new InvalidOperationException("node could not be started.");
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        output.Attach(process);
 
         try
         {
@@ -71,16 +68,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
             $"TableEndpoint=http://127.0.0.1:{TablePort}/devstoreaccount1;";
     }
 
-    public string Output
-    {
-        get
-        {
-            lock (output)
-            {
-                return output.ToString();
-            }
-        }
-    }
+    public string Output => output.Text;
 
     public async ValueTask DisposeAsync()
     {
@@ -91,18 +79,5 @@ public sealed class AzuriteFixture : IAsyncLifetime
         }
 
         process?.Dispose();
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (output)
-        {
-            output.AppendLine(line);
-        }
     }
 }

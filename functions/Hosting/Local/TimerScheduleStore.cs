@@ -1,0 +1,58 @@
+using Azure;
+using Azure.Data.Tables;
+using SocialWatch.Storage;
+
+namespace SocialWatch.Functions.Hosting.Local;
+
+/// <summary>
+/// Each timer's schedule status (Last, Next, LastUpdated), one row per function, so that after a restart an occurrence missed
+/// while the app was down fires with IsPastDue, as the Functions host does with its timer status blobs.
+/// </summary>
+public sealed class TimerScheduleStore(TableServiceClient tables, StorageNames names)
+{
+    public const string TableBaseName = "TimerSchedules";
+    private const string PartitionKey = "timer";
+
+    private readonly TableClient table = tables.GetTableClient(names.Table(TableBaseName));
+    private volatile bool tableExists;
+
+    public async Task<TimerScheduleStatus?> GetAsync(string functionName, CancellationToken cancellationToken)
+    {
+        await EnsureTableAsync(cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<ScheduleStatusEntity>(PartitionKey, functionName, cancellationToken: cancellationToken);
+        return row.HasValue ? new TimerScheduleStatus(row.Value!.Last, row.Value.Next, row.Value.LastUpdated) : null;
+    }
+
+    public async Task SaveAsync(string functionName, TimerScheduleStatus status, CancellationToken cancellationToken)
+    {
+        await EnsureTableAsync(cancellationToken);
+        var row = new ScheduleStatusEntity { PartitionKey = PartitionKey, RowKey = functionName, Last = status.Last, Next = status.Next, LastUpdated = status.LastUpdated };
+        await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    private async Task EnsureTableAsync(CancellationToken cancellationToken)
+    {
+        if (!tableExists)
+        {
+            await table.CreateIfNotExistsAsync(cancellationToken);
+            tableExists = true;
+        }
+    }
+
+    private sealed class ScheduleStatusEntity : ITableEntity
+    {
+        public string PartitionKey { get; set; } = string.Empty;
+
+        public string RowKey { get; set; } = string.Empty;
+
+        public DateTimeOffset? Timestamp { get; set; }
+
+        public ETag ETag { get; set; }
+
+        public DateTimeOffset Last { get; set; }
+
+        public DateTimeOffset Next { get; set; }
+
+        public DateTimeOffset LastUpdated { get; set; }
+    }
+}

@@ -1,0 +1,90 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SocialWatch.Functions.Hosting;
+
+namespace SocialWatch.Tests.Infrastructure;
+
+/// <summary>
+/// The real app (Program) in memory, on Azurite, reading its function files from a <see cref="TestAppRoot"/>, in local mode or,
+/// with <see cref="CustomHandler"/>, in custom-handler mode. The app's own timer and queue functions are switched off with the
+/// host's AzureWebJobs.{Name}.Disabled setting, so only the test's functions fire.
+/// </summary>
+public sealed class FunctionsAppFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> settings;
+    private readonly Action<IServiceCollection> configureServices;
+
+    public FunctionsAppFactory(AzuriteFixture azurite, TestAppRoot appRoot, string prefix, Action<IServiceCollection> configureServices, IDictionary<string, string?>? settings = null, bool customHandler = false)
+    {
+        this.configureServices = configureServices;
+        this.settings = new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["SocialWatch:Storage:Prefix"] = prefix,
+            ["SocialWatch:Functions:AppRoot"] = appRoot.Path,
+        };
+        foreach (var function in appRoot.AppFunctions)
+        {
+            this.settings[$"AzureWebJobs.{function}.Disabled"] = "true";
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            this.settings[key] = value;
+        }
+
+        if (customHandler)
+        {
+            // Any port: the in-memory test server replaces Kestrel, the setting only selects the mode.
+            this.settings[FunctionsRuntime.CustomHandlerPortVariable] = "7999";
+        }
+    }
+
+    public LogCollector Logs { get; } = new();
+
+    /// <summary>Starts the app (and so its listeners) and returns its services.</summary>
+    public IServiceProvider Start() => Services;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        builder.ConfigureTestServices(configureServices);
+    }
+}
+
+/// <summary>Keeps what the app logs, so a test can check that a fault was reported.</summary>
+public sealed class LogCollector : ILoggerProvider
+{
+    private readonly ConcurrentQueue<(LogLevel Level, string Category, string Message)> entries = new();
+
+    public IReadOnlyList<(LogLevel Level, string Category, string Message)> Entries => [.. entries];
+
+    public bool Contains(LogLevel level, string text) => entries.Any(e => e.Level == level && e.Message.Contains(text, StringComparison.Ordinal));
+
+    public ILogger CreateLogger(string categoryName) => new Collector(this, categoryName);
+
+    public void Dispose()
+    {
+        // Nothing to release: the entries stay readable after the app stops.
+    }
+
+    private sealed class Collector(LogCollector owner, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            owner.entries.Enqueue((logLevel, category, formatter(state, exception)));
+    }
+}

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Text;
-
 [assembly: AssemblyFixture(typeof(SocialWatch.Tests.Infrastructure.AzuriteFixture))]
 
 namespace SocialWatch.Tests.Infrastructure;
@@ -11,98 +8,28 @@ namespace SocialWatch.Tests.Infrastructure;
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
-    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-    private readonly StringBuilder output = new();
-    private Process? process;
+    private AzuriteServer? server;
 
-    public string ConnectionString { get; private set; } = string.Empty;
+    public string ConnectionString => Server.ConnectionString;
 
-    public int TablePort { get; private set; }
+    public int TablePort => Server.TablePort;
 
-    public int QueuePort { get; private set; }
+    public int QueuePort => Server.QueuePort;
+
+    public string Output => server?.Output ?? string.Empty;
+
+    private AzuriteServer Server => server ?? throw new InvalidOperationException("Azurite has not started yet.");
 
     /// <summary>A fresh prefix for table and queue names, so each test class sees only its own data.</summary>
     public static string NewPrefix() => "t" + Guid.NewGuid().ToString("N")[..10];
 
-    public async ValueTask InitializeAsync()
-    {
-        var azurite = RepositoryRoot.Combine("node_modules", "azurite", "dist", "src", "azurite.js");
-        if (!File.Exists(azurite))
-        {
-            throw new InvalidOperationException($"Azurite is not installed at {azurite}: run 'npm ci' in the repository root (scripts/test does).");
-        }
-
-        var blobPort = FreePort.Next();
-        TablePort = FreePort.Next();
-        QueuePort = FreePort.Next();
-        var start = new ProcessStartInfo("node")
-        {
-            ArgumentList =
-            {
-                azurite, "--silent", "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
-                "--blobHost", "127.0.0.1", "--blobPort", blobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        process = Process.Start(start) ?? throw new InvalidOperationException("node could not be started.");
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        try
-        {
-            await FreePort.WaitUntilListeningAsync(TablePort, TimeSpan.FromSeconds(30));
-            await FreePort.WaitUntilListeningAsync(QueuePort, TimeSpan.FromSeconds(30));
-        }
-        catch (Exception e)
-        {
-            throw new InvalidOperationException("Azurite did not start: " + Output, e);
-        }
-
-        ConnectionString =
-            $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
-            $"BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1;" +
-            $"QueueEndpoint=http://127.0.0.1:{QueuePort}/devstoreaccount1;" +
-            $"TableEndpoint=http://127.0.0.1:{TablePort}/devstoreaccount1;";
-    }
-
-    public string Output
-    {
-        get
-        {
-            lock (output)
-            {
-                return output.ToString();
-            }
-        }
-    }
+    public async ValueTask InitializeAsync() => server = await AzuriteServer.StartAsync();
 
     public async ValueTask DisposeAsync()
     {
-        if (process is { HasExited: false })
+        if (server is not null)
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-
-        process?.Dispose();
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (output)
-        {
-            output.AppendLine(line);
+            await server.DisposeAsync();
         }
     }
 }

@@ -6,7 +6,7 @@ namespace SocialWatch.Tests.Infrastructure;
 
 /// <summary>
 /// A real Azurite (from the repository's node_modules), in memory, on free loopback ports. The tests share one through
-/// <see cref="AzuriteFixture"/>; the benchmarks start their own.
+/// their AzuriteFixture; the benchmarks (which compile this file in) start their own.
 /// </summary>
 public sealed class AzuriteServer : IAsyncDisposable
 {

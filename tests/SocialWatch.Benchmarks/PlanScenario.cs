@@ -80,17 +80,20 @@ internal sealed class PlanScenario
         return (new PlanScenario(ownerKey), null);
     }
 
-    public HttpRequestMessage GetPlan()
+    /// <summary>A request carrying an API key in the header every /api call is checked against.</summary>
+    public static HttpRequestMessage Request(HttpMethod method, string path, string apiKey)
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, PlanPath);
-        request.Headers.Add(ApiKeyHeader, ownerKey);
+        var request = new HttpRequestMessage(method, path);
+        request.Headers.Add(ApiKeyHeader, apiKey);
         return request;
     }
 
+    public HttpRequestMessage GetPlan() => Request(HttpMethod.Get, PlanPath, ownerKey);
+
     private static async Task<(JsonElement Body, string? Missing)> SendAsync(HttpClient client, HttpMethod method, string path, string apiKey, object body, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
-        request.Headers.Add(ApiKeyHeader, apiKey);
+        using var request = Request(method, path, apiKey);
+        request.Content = JsonContent.Create(body);
         using var response = await client.SendAsync(request, cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)

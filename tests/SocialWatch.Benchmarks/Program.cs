@@ -51,7 +51,8 @@ using var client = new HttpClient { BaseAddress = handler.BaseAddress, Timeout =
 var (plan, missing) = await PlanScenario.SetUpAsync(client, adminKey, Profiles, stop.Token);
 var load = new OpenLoopLoad(client, options.RequestsPerSecond, options.LoadDuration);
 Console.WriteLine(Invariant($"HTTP latency: open loop at {options.RequestsPerSecond} requests/s for {options.LoadDuration.TotalSeconds:0} s each, timed from each request's scheduled send, loopback"));
-var health = await load.RunAsync(() => new HttpRequestMessage(HttpMethod.Get, "api/health"), stop.Token);
+// With the admin key, so that the baseline passes the same key check as every other /api call.
+var health = await load.RunAsync(() => PlanScenario.Request(HttpMethod.Get, "api/health", adminKey), stop.Token);
 Print("GET /api/health", health);
 if (plan is null)
 {

@@ -21,12 +21,8 @@ public sealed class FunctionsAppFactory : WebApplicationFactory<Program>
     public FunctionsAppFactory(AzuriteFixture azurite, TestAppRoot appRoot, string prefix, Action<IServiceCollection> configureServices, IDictionary<string, string?>? settings = null, bool customHandler = false)
     {
         this.configureServices = configureServices;
-        this.settings = new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["SocialWatch:Storage:Prefix"] = prefix,
-            ["SocialWatch:Functions:AppRoot"] = appRoot.Path,
-        };
+        this.settings = TestSettings.For(azurite, prefix);
+        this.settings["SocialWatch:Functions:AppRoot"] = appRoot.Path;
         foreach (var function in appRoot.AppFunctions)
         {
             this.settings[$"AzureWebJobs.{function}.Disabled"] = "true";

@@ -70,8 +70,11 @@ public sealed class HandlerProcess(AzuriteFixture azurite)
 
     private Dictionary<string, string> Environment(Dictionary<string, string> settings)
     {
-        settings["AzureWebJobsStorage"] = azurite.ConnectionString;
-        settings["SocialWatch__Storage__Prefix"] = AzuriteFixture.NewPrefix();
+        foreach (var (key, value) in TestSettings.AsEnvironment(TestSettings.For(azurite, AzuriteFixture.NewPrefix())))
+        {
+            settings[key] = value;
+        }
+
         return settings;
     }
 }

@@ -26,16 +26,13 @@ public sealed class OutboxDispatch(AzuriteFixture azurite) : IAsyncLifetime
             .AddAlerts(Configuration(smtpPort))
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
 
-    private IConfiguration Configuration(int smtpPort) => new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    private IConfiguration Configuration(int smtpPort)
     {
-        ["AzureWebJobsStorage"] = azurite.ConnectionString,
-        ["SocialWatch:Storage:Prefix"] = prefix,
-        ["SocialWatch:Smtp:Host"] = "127.0.0.1",
-        ["SocialWatch:Smtp:Port"] = smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["SocialWatch:Smtp:Security"] = "None",
-        ["SocialWatch:Smtp:Timeout"] = "00:00:05",
-        ["SocialWatch:Smtp:From"] = "SocialWatch <alerts@socialwatch.test>",
-    }).Build();
+        var settings = TestSettings.For(azurite, prefix, smtpPort);
+        settings["SocialWatch:Smtp:Timeout"] = "00:00:05";
+        settings["SocialWatch:Smtp:From"] = "SocialWatch <alerts@socialwatch.test>";
+        return new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+    }
 
     private static EmailMessage Email(string subject) => new("owner@bakery.test", subject, "Your Instagram profile has not posted for 41 days.");
 

@@ -1,0 +1,34 @@
+using System.Globalization;
+using SocialWatch.Tests.Infrastructure;
+
+namespace SocialWatch.Benchmarks;
+
+/// <summary>What to measure and how hard; the defaults are the figures the README reports.</summary>
+internal sealed record BenchmarkOptions(string Handler, int ReadinessRuns, int RequestsPerSecond, TimeSpan LoadDuration)
+{
+    public const string Usage = "usage: SocialWatch.Benchmarks [--handler PATH] [--runs N] [--rate REQUESTS_PER_SECOND] [--seconds N]";
+
+    public static BenchmarkOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new BenchmarkOptions(RepositoryRoot.Combine("artifacts", "publish", "SocialWatch.Functions"), 10, 200, TimeSpan.FromSeconds(20));
+        for (var i = 0; i < args.Count; i += 2)
+        {
+            var value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value. {Usage}");
+            options = args[i] switch
+            {
+                "--handler" => options with { Handler = Path.GetFullPath(value) },
+                "--runs" => options with { ReadinessRuns = Positive(args[i], value) },
+                "--rate" => options with { RequestsPerSecond = Positive(args[i], value) },
+                "--seconds" => options with { LoadDuration = TimeSpan.FromSeconds(Positive(args[i], value)) },
+                _ => throw new ArgumentException($"Unknown option {args[i]}. {Usage}"),
+            };
+        }
+
+        return options;
+    }
+
+    private static int Positive(string option, string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0
+            ? number
+            : throw new ArgumentException($"{option} takes a positive whole number; it is '{value}'. {Usage}");
+}

@@ -1,0 +1,25 @@
+namespace SocialWatch.Tests.Infrastructure;
+
+/// <summary>
+/// The settings the app refuses to start without, for a test host on the shared Azurite: storage under the class's own
+/// prefix, an admin key, and an SMTP server (nothing listens on it unless a test starts maildev there).
+/// </summary>
+public static class TestSettings
+{
+    public const string AdminKey = "test-admin-key-0123456789abcdef0123456789";
+
+    /// <summary>In configuration form (<c>Section:Key</c>), for an in-memory host.</summary>
+    public static Dictionary<string, string?> For(AzuriteFixture azurite, string prefix, int smtpPort = 25) => new()
+    {
+        ["AzureWebJobsStorage"] = azurite.ConnectionString,
+        ["SocialWatch:Storage:Prefix"] = prefix,
+        ["SocialWatch:Api:AdminKey"] = AdminKey,
+        ["SocialWatch:Smtp:Host"] = "127.0.0.1",
+        ["SocialWatch:Smtp:Port"] = smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["SocialWatch:Smtp:Security"] = "None",
+    };
+
+    /// <summary>In environment form (<c>Section__Key</c>), for the app started as a process.</summary>
+    public static Dictionary<string, string> AsEnvironment(IReadOnlyDictionary<string, string?> settings) =>
+        settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value ?? string.Empty);
+}

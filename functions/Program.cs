@@ -1,10 +1,12 @@
 using SocialWatch.Functions;
 using SocialWatch.Functions.Hosting;
+using SocialWatch.Functions.Telemetry;
 using SocialWatch.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddFunctionsRuntime();
+builder.AddTelemetry();
 builder.Services.AddProblemDetails();
 builder.Services.AddSocialWatchStorage(builder.Configuration);
 builder.Services.AddFunctions();

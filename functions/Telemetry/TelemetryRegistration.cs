@@ -27,10 +27,7 @@ public static class TelemetryRegistration
     public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder)
     {
         builder.Services.AddSocialWatchMetrics();
-        var section = builder.Configuration.GetSection(TelemetryOptions.SectionName);
-        builder.Services.AddOptions<TelemetryOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
-
-        var options = section.Get<TelemetryOptions>() ?? new TelemetryOptions();
+        var options = TelemetryOptions.Read(builder.Configuration);
         var destination = TelemetryDestination.Choose(builder.Configuration, options);
         if (destination.Exporter == TelemetryExporter.None)
         {

@@ -44,6 +44,16 @@ public sealed class TelemetryDestinationChoice
     }
 
     [Theory]
+    [InlineData("00:00:00")]
+    [InlineData("02:00:00")]
+    public void RefusesAConsoleIntervalOutOfRange(string interval)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Choose(new() { ["SocialWatch:Telemetry:ConsoleInterval"] = interval }));
+
+        Assert.Contains("SocialWatch:Telemetry:ConsoleInterval must be between 00:00:01 and 01:00:00", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("Authorization=AAD", true, null)]
     [InlineData("authorization=aad; clientid=6f1b3d52-2a8e-4c1f-9d7a-0b5e8c4a2f10", true, ClientId)]
     [InlineData("", false, null)]
@@ -68,7 +78,6 @@ public sealed class TelemetryDestinationChoice
     private static TelemetryDestination Choose(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var options = configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions();
-        return TelemetryDestination.Choose(configuration, options);
+        return TelemetryDestination.Choose(configuration, TelemetryOptions.Read(configuration));
     }
 }

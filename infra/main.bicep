@@ -29,7 +29,7 @@ param sweepSchedule string = '0 0 */6 * * *'
 @minValue(1)
 param deadAfterConsecutive int = 3
 
-@description('Hours a profile must stay dead before it is declared dead.')
+@description('Hours the row of dead results must span before a profile is declared dead.')
 @minValue(1)
 param deadAfterHours int = 24
 

@@ -49,7 +49,7 @@ param sweepSchedule string
 @description('Consecutive dead results before a profile is declared dead.')
 param deadAfterConsecutive int
 
-@description('Hours a profile must stay dead before it is declared dead.')
+@description('Hours the row of dead results must span before a profile is declared dead.')
 param deadAfterHours int
 
 @description('SMTP relay host name.')
@@ -163,8 +163,9 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
       SocialWatch__Smtp__UserName: smtpUserName
       SocialWatch__Smtp__Password: '@Microsoft.KeyVault(SecretUri=${vault.properties.vaultUri}secrets/${smtpPasswordSecretName})'
       SocialWatch__Smtp__From: smtpFrom
-      SocialWatch__Checks__DeadAfterConsecutive: string(deadAfterConsecutive)
-      SocialWatch__Checks__DeadAfterHours: string(deadAfterHours)
+      SocialWatch__Checks__DeadDeclaration__ConsecutiveDeadResults: string(deadAfterConsecutive)
+      // A TimeSpan in d.hh:mm:ss form (24:00:00 would not parse).
+      SocialWatch__Checks__DeadDeclaration__MinimumSpan: '${deadAfterHours / 24}.${deadAfterHours % 24}:00:00'
     }
   }
 

@@ -24,7 +24,7 @@ public sealed partial class AppSettingsContract(CompiledTemplate compiled) : ICl
     {
         ["SocialWatch:Api"] = ["AdminKey"],
         ["SocialWatch:Smtp"] = ["Host", "Port", "UserName", "Password", "From"],
-        ["SocialWatch:Checks"] = ["DeadAfterConsecutive", "DeadAfterHours"],
+        ["SocialWatch:Checks:DeadDeclaration"] = ["ConsecutiveDeadResults", "MinimumSpan"],
     };
 
     /// <summary>Read by name rather than through an options class: the identity-based storage connection and telemetry.</summary>

@@ -76,6 +76,9 @@ public sealed class ConsoleTelemetry(AzuriteFixture azurite)
             start.Environment["AzureWebJobsStorage"] = azurite.ConnectionString;
             start.Environment["SocialWatch__Storage__Prefix"] = AzuriteFixture.NewPrefix();
             start.Environment["Logging__LogLevel__Default"] = "Warning";
+            // What any local run must be given: an SMTP relay (nothing connects to it at start) and an admin key.
+            start.Environment["SocialWatch__Smtp__Host"] = "127.0.0.1";
+            start.Environment["SocialWatch__Api__AdminKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(33));
             foreach (var (name, value) in settings)
             {
                 start.Environment[name] = value;
@@ -86,7 +89,10 @@ public sealed class ConsoleTelemetry(AzuriteFixture azurite)
 
         public async Task GetHealthAsync()
         {
-            await FreePort.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(30));
+            var listening = FreePort.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(30));
+            var exited = process.WaitForExitAsync(TestContext.Current.CancellationToken);
+            Assert.True(await Task.WhenAny(listening, exited) == listening, $"The app stopped before listening:\n{Output}");
+            await listening;
             using var client = new HttpClient();
             using var response = await client.GetAsync(new Uri($"http://127.0.0.1:{port}/api/health"), TestContext.Current.CancellationToken);
             Assert.True(response.IsSuccessStatusCode, $"GET /api/health answered {(int)response.StatusCode}.\n{Output}");

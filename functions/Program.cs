@@ -1,11 +1,13 @@
 using SocialWatch.Alerts;
 using SocialWatch.Functions;
 using SocialWatch.Functions.Hosting;
+using SocialWatch.Functions.Telemetry;
 using SocialWatch.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddFunctionsRuntime();
+builder.AddTelemetry();
 builder.Services.AddProblemDetails();
 builder.Services.AddSocialWatchStorage(builder.Configuration);
 builder.Services.AddAlerts(builder.Configuration);

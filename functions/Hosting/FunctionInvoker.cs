@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SocialWatch.Telemetry;
 
 namespace SocialWatch.Functions.Hosting;
 
@@ -6,7 +7,7 @@ namespace SocialWatch.Functions.Hosting;
 /// Runs a timer or queue function by name, in its own DI scope. Both runtimes come through here,
 /// so a function behaves the same whether the Functions host or the local runtime fired it.
 /// </summary>
-public sealed partial class FunctionInvoker(IServiceScopeFactory scopes, FunctionManifest manifest, ILogger<FunctionInvoker> logger)
+public sealed partial class FunctionInvoker(IServiceScopeFactory scopes, FunctionManifest manifest, SocialWatchMetrics metrics, ILogger<FunctionInvoker> logger)
 {
     private static readonly ActivitySource Source = new("SocialWatch.Functions");
 
@@ -14,7 +15,7 @@ public sealed partial class FunctionInvoker(IServiceScopeFactory scopes, Functio
         InvokeAsync<ITimerFunction>(functionName, TriggerKind.Timer, f => f.RunAsync(timer, cancellationToken), cancellationToken);
 
     public Task InvokeQueueAsync(string functionName, QueueInvocation message, CancellationToken cancellationToken) =>
-        InvokeAsync<IQueueFunction>(functionName, TriggerKind.Queue, f => f.RunAsync(message, cancellationToken), cancellationToken);
+        InvokeAsync<IQueueFunction>(functionName, TriggerKind.Queue, f => f.RunAsync(message, cancellationToken), cancellationToken, message.InsertionTime);
 
     public bool Knows(string functionName, out TriggerKind kind)
     {
@@ -28,7 +29,7 @@ public sealed partial class FunctionInvoker(IServiceScopeFactory scopes, Functio
         return true;
     }
 
-    private async Task InvokeAsync<TFunction>(string functionName, TriggerKind kind, Func<TFunction, Task> run, CancellationToken cancellationToken)
+    private async Task InvokeAsync<TFunction>(string functionName, TriggerKind kind, Func<TFunction, Task> run, CancellationToken cancellationToken, DateTimeOffset? enqueuedAt = null)
         where TFunction : notnull
     {
         var definition = manifest[functionName];
@@ -38,6 +39,11 @@ public sealed partial class FunctionInvoker(IServiceScopeFactory scopes, Functio
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        if (enqueuedAt is { } inserted)
+        {
+            metrics.RecordQueueAge(definition.QueueName ?? definition.Name, inserted);
+        }
+
         using var activity = Source.StartActivity(functionName);
         await using var scope = scopes.CreateAsyncScope();
         var function = scope.ServiceProvider.GetRequiredKeyedService<TFunction>(definition.Name);
@@ -46,12 +52,14 @@ public sealed partial class FunctionInvoker(IServiceScopeFactory scopes, Functio
         {
             await run(function);
             var elapsed = Stopwatch.GetElapsedTime(started);
+            metrics.RecordInvocation(definition.Name, definition.Trigger.Type, InvocationOutcome.Succeeded, elapsed);
             LogSucceeded(definition.Name, elapsed);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             activity?.SetStatus(ActivityStatusCode.Error, e.Message);
             var elapsed = Stopwatch.GetElapsedTime(started);
+            metrics.RecordInvocation(definition.Name, definition.Trigger.Type, InvocationOutcome.Failed, elapsed);
             LogFailed(e, definition.Name, elapsed);
             throw;
         }

@@ -1,4 +1,5 @@
 using SocialWatch.Functions;
+using SocialWatch.Functions.Api;
 using SocialWatch.Functions.Hosting;
 using SocialWatch.Storage;
 
@@ -7,11 +8,13 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddFunctionsRuntime();
 builder.Services.AddProblemDetails();
 builder.Services.AddSocialWatchStorage(builder.Configuration);
+builder.Services.AddSocialWatchApi(builder.Configuration);
 builder.Services.AddFunctions();
 
 var app = builder.Build();
 
 app.UseStatusCodePages();
+app.UseSocialWatchApi();
 app.MapFunctions();
 app.UseFunctionsRuntime();
 

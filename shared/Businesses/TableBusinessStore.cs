@@ -24,12 +24,12 @@ public sealed class TableBusinessStore(StorageTables tables) : TableRecordStore<
     protected override void Write(Business record, TableEntity entity)
     {
         entity["Name"] = record.Name;
-        entity.SetJson("Websites", record.Websites);
+        entity.SetLines("Websites", record.Websites);
         entity["Audience"] = WireNames.Name(record.Audience);
         entity["TimeZone"] = record.TimeZone;
         entity["OwnerName"] = record.Owner.Name;
         entity["OwnerEmail"] = record.Owner.Email;
-        entity.SetJson("AllowedOrigins", record.AllowedOrigins);
+        entity.SetLines("AllowedOrigins", record.AllowedOrigins);
         entity["Status"] = WireNames.Name(record.Status);
         entity["CreatedAt"] = record.CreatedAt;
         entity["UpdatedAt"] = record.UpdatedAt;
@@ -39,11 +39,11 @@ public sealed class TableBusinessStore(StorageTables tables) : TableRecordStore<
         new(
             entity.PartitionKey,
             entity.GetRequiredString("Name"),
-            entity.GetJson<string[]>("Websites"),
+            entity.GetLines("Websites"),
             WireNames.Parse<Audience>(entity.GetRequiredString("Audience")),
             entity.GetRequiredString("TimeZone"),
             new Person(entity.GetRequiredString("OwnerName"), entity.GetRequiredString("OwnerEmail")),
-            entity.GetJson<string[]>("AllowedOrigins"),
+            entity.GetLines("AllowedOrigins"),
             entity.GetRequiredDateTimeOffset("CreatedAt"),
             entity.GetRequiredDateTimeOffset("UpdatedAt"))
         {

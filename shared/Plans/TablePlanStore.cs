@@ -1,3 +1,4 @@
+using System.Globalization;
 using Azure.Data.Tables;
 using SocialWatch.Businesses;
 using SocialWatch.Storage;
@@ -5,8 +6,9 @@ using SocialWatch.Storage;
 namespace SocialWatch.Plans;
 
 /// <summary>
-/// Table <c>Plans</c>: PartitionKey = business id, RowKey = <c>plan</c>. Goals and networks are JSON in one property each
-/// (lists read and written whole; the validation caps keep each under the 64 KiB property limit).
+/// Table <c>Plans</c>: PartitionKey = business id, RowKey = <c>plan</c>. Goals are JSON in one property; each network is
+/// JSON in a property of its own (<c>Network00</c>, <c>Network01</c>…), because 13 core messages full of emoji (escaped
+/// six characters each in JSON) would pass the 32K characters one property may hold.
 /// </summary>
 public sealed class TablePlanStore(StorageTables tables) : TableRecordStore<string, Plan>(tables, TableName), IPlanStore
 {
@@ -20,7 +22,11 @@ public sealed class TablePlanStore(StorageTables tables) : TableRecordStore<stri
     protected override void Write(Plan record, TableEntity entity)
     {
         entity.SetJson("Goals", record.Goals);
-        entity.SetJson("Networks", record.Networks);
+        for (var i = 0; i < record.Networks.Count; i++)
+        {
+            entity.SetJson(NetworkProperty(i), record.Networks[i]);
+        }
+
         entity["AccountableOwnerName"] = record.AccountableOwner.Name;
         entity["AccountableOwnerEmail"] = record.AccountableOwner.Email;
         entity["NextReviewDate"] = record.NextReviewDate.ToString("O");
@@ -31,8 +37,21 @@ public sealed class TablePlanStore(StorageTables tables) : TableRecordStore<stri
         new(
             entity.PartitionKey,
             entity.GetJson<Goal[]>("Goals"),
-            entity.GetJson<NetworkPlan[]>("Networks"),
+            ReadNetworks(entity),
             new Person(entity.GetRequiredString("AccountableOwnerName"), entity.GetRequiredString("AccountableOwnerEmail")),
             DateOnly.ParseExact(entity.GetRequiredString("NextReviewDate"), "O"),
             entity.GetRequiredDateTimeOffset("UpdatedAt"));
+
+    private static NetworkPlan[] ReadNetworks(TableEntity entity)
+    {
+        var networks = new List<NetworkPlan>();
+        for (var i = 0; entity.ContainsKey(NetworkProperty(i)); i++)
+        {
+            networks.Add(entity.GetJson<NetworkPlan>(NetworkProperty(i)));
+        }
+
+        return networks.ToArray();
+    }
+
+    private static string NetworkProperty(int index) => string.Create(CultureInfo.InvariantCulture, $"Network{index:00}");
 }

@@ -54,8 +54,8 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, FunctionManifest mani
         var key = request.Headers[ApiKeyHeader];
         if (key.Count > 0)
         {
-            // Two x-api-key headers are ambiguous: treat them as no valid key rather than pick one.
-            return key.Count == 1 ? key[0]?.Trim() : "\u0000";
+            // Two x-api-key headers are ambiguous: joined by a comma (which no key holds) they make an invalid key.
+            return key.ToString().Trim();
         }
 
         var authorization = request.Headers[HeaderNames.Authorization].ToString();

@@ -11,9 +11,6 @@ public sealed class TableApiKeyStore(StorageTables tables) : TableRecordStore<Ap
 {
     public const string TableName = "ApiKeys";
 
-    public Task<IReadOnlyList<Versioned<ApiKeyRecord>>> ListAsync(string businessId, CancellationToken cancellationToken) =>
-        ListPartitionAsync(businessId, cancellationToken);
-
     protected override TableKey KeyOf(ApiKeyId key) => new(key.BusinessId, key.KeyId);
 
     protected override ApiKeyId RecordKey(ApiKeyRecord record) => new(record.BusinessId, record.KeyId);

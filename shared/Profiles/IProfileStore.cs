@@ -2,8 +2,5 @@ using SocialWatch.Storage;
 
 namespace SocialWatch.Profiles;
 
-public interface IProfileStore : IRecordStore<ProfileKey, Profile>
-{
-    /// <summary>Every profile of a business, oldest first, in one partition query.</summary>
-    Task<IReadOnlyList<Versioned<Profile>>> ListAsync(string businessId, CancellationToken cancellationToken);
-}
+/// <summary>A business's profiles; <see cref="IRecordStore{TKey, TRecord}.ListAsync"/> lists them oldest first (ids are time-ordered).</summary>
+public interface IProfileStore : IRecordStore<ProfileKey, Profile>;

@@ -11,9 +11,6 @@ public sealed class TableProfileStore(StorageTables tables) : TableRecordStore<P
 {
     public const string TableName = "Profiles";
 
-    public Task<IReadOnlyList<Versioned<Profile>>> ListAsync(string businessId, CancellationToken cancellationToken) =>
-        ListPartitionAsync(businessId, cancellationToken);
-
     protected override TableKey KeyOf(ProfileKey key) => new(key.BusinessId, key.ProfileId);
 
     protected override ProfileKey RecordKey(Profile record) => new(record.BusinessId, record.Id);

@@ -8,6 +8,9 @@ public interface IRecordStore<TKey, TRecord> : ITenantData
 {
     Task<Versioned<TRecord>?> FindAsync(TKey key, CancellationToken cancellationToken);
 
+    /// <summary>Every record of one business, in row key order: one partition query, however many records.</summary>
+    Task<IReadOnlyList<Versioned<TRecord>>> ListAsync(string businessId, CancellationToken cancellationToken);
+
     /// <summary>Adds a record; <see cref="WriteStatus.AlreadyExists"/> when its key is taken.</summary>
     Task<WriteResult> InsertAsync(TRecord record, CancellationToken cancellationToken);
 

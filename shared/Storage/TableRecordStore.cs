@@ -87,12 +87,11 @@ public abstract class TableRecordStore<TKey, TRecord>(StorageTables tables, stri
         await table.DeletePartitionAsync(businessId, cancellationToken);
     }
 
-    /// <summary>Every record of one partition, in row key order: one query, however many records.</summary>
-    protected async Task<IReadOnlyList<Versioned<TRecord>>> ListPartitionAsync(string partitionKey, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Versioned<TRecord>>> ListAsync(string businessId, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(tableBaseName);
         var records = new List<Versioned<TRecord>>();
-        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}"), cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {businessId}"), cancellationToken: cancellationToken))
         {
             records.Add(Versioned(entity));
         }

@@ -31,9 +31,12 @@ public class ApiHost(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     public static WebApplicationFactory<Program> Create(AzuriteFixture azurite, string adminKey, IReadOnlyDictionary<string, string>? settings = null) =>
+        Create(azurite.ConnectionString, adminKey, settings);
+
+    public static WebApplicationFactory<Program> Create(string storageConnection, string adminKey, IReadOnlyDictionary<string, string>? settings = null) =>
         new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
-            builder.UseSetting(StorageOptions.ConnectionName, azurite.ConnectionString);
+            builder.UseSetting(StorageOptions.ConnectionName, storageConnection);
             builder.UseSetting($"{StorageOptions.SectionName}:Prefix", AzuriteFixture.NewPrefix());
             builder.UseSetting($"{ApiOptions.SectionName}:AdminKey", adminKey);
             foreach (var (key, value) in settings ?? new Dictionary<string, string>())

@@ -151,6 +151,26 @@ public abstract class RecordStoreContract<TKey, TRecord> : IAsyncDisposable
     }
 
     [Fact]
+    public async Task ListsTheRecordsOfOneBusinessOnly()
+    {
+        var listed = NewBusinessId();
+        var other = NewBusinessId();
+        var records = Enumerable.Range(1, RecordsPerBusiness).Select(n => NewRecord(listed, n)).ToArray();
+        foreach (var record in records.Append(NewRecord(other, 1)))
+        {
+            await Store.InsertAsync(record, Cancellation);
+        }
+
+        var found = await Store.ListAsync(listed, Cancellation);
+
+        Assert.Equal(records.Length, found.Count);
+        foreach (var record in records)
+        {
+            AssertSame(record, Assert.Single(found, f => Equals(KeyOf(f.Value), KeyOf(record))).Value);
+        }
+    }
+
+    [Fact]
     public async Task PurgesOneBusinessOnlyAndCanPurgeAgain()
     {
         var purged = NewBusinessId();

@@ -1,3 +1,5 @@
+using SocialWatch.Access;
+using SocialWatch.Functions.Api;
 using SocialWatch.Functions.Hosting;
 
 namespace SocialWatch.Functions;
@@ -15,6 +17,23 @@ public static class FunctionCatalog
     public static IEndpointRouteBuilder MapFunctions(this IEndpointRouteBuilder app)
     {
         app.MapHttpFunction(GetHealth.Name, GetHealth.Handle).AllowAnonymous();
+        app.MapHttpFunction(GetOpenApiDocument.Name, GetOpenApiDocument.Handle).AllowAnonymous().ExcludeFromDescription();
+
+        app.MapHttpFunction(CreateBusiness.Name, CreateBusiness.Handle).RequireApiKey(AccessRule.Admin);
+        app.MapHttpFunction(ListBusinesses.Name, ListBusinesses.Handle).RequireApiKey(AccessRule.Admin);
+        app.MapHttpFunction(GetBusiness.Name, GetBusiness.Handle).RequireApiKey(AccessRule.TenantRead);
+        app.MapHttpFunction(UpdateBusiness.Name, UpdateBusiness.Handle).RequireApiKey(AccessRule.TenantWrite);
+        app.MapHttpFunction(DeleteBusiness.Name, DeleteBusiness.Handle).RequireApiKey(AccessRule.TenantDelete);
+        app.MapHttpFunction(GetPlan.Name, GetPlan.Handle).RequireApiKey(AccessRule.TenantRead);
+        app.MapHttpFunction(SavePlan.Name, SavePlan.Handle).RequireApiKey(AccessRule.TenantWrite);
+        app.MapHttpFunction(ListProfiles.Name, ListProfiles.Handle).RequireApiKey(AccessRule.TenantRead);
+        app.MapHttpFunction(CreateProfile.Name, CreateProfile.Handle).RequireApiKey(AccessRule.TenantWrite);
+        app.MapHttpFunction(GetProfile.Name, GetProfile.Handle).RequireApiKey(AccessRule.TenantRead);
+        app.MapHttpFunction(UpdateProfile.Name, UpdateProfile.Handle).RequireApiKey(AccessRule.TenantWrite);
+        app.MapHttpFunction(DeleteProfile.Name, DeleteProfile.Handle).RequireApiKey(AccessRule.TenantWrite);
+        app.MapHttpFunction(IssueApiKey.Name, IssueApiKey.Handle).RequireApiKey(AccessRule.TenantAdmin);
+        app.MapHttpFunction(ListApiKeys.Name, ListApiKeys.Handle).RequireApiKey(AccessRule.TenantAdmin);
+        app.MapHttpFunction(RevokeApiKey.Name, RevokeApiKey.Handle).RequireApiKey(AccessRule.TenantAdmin);
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using SocialWatch.Alerts;
 using SocialWatch.Functions;
+using SocialWatch.Functions.Api;
 using SocialWatch.Functions.Hosting;
 using SocialWatch.Functions.Telemetry;
 using SocialWatch.Storage;
@@ -10,12 +11,14 @@ builder.AddFunctionsRuntime();
 builder.AddTelemetry();
 builder.Services.AddProblemDetails();
 builder.Services.AddSocialWatchStorage(builder.Configuration);
+builder.Services.AddSocialWatchApi(builder.Configuration);
 builder.Services.AddAlerts(builder.Configuration);
 builder.Services.AddFunctions();
 
 var app = builder.Build();
 
 app.UseStatusCodePages();
+app.UseSocialWatchApi();
 app.MapFunctions();
 app.UseFunctionsRuntime();
 

@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.Json.Serialization;
 
 namespace SocialWatch.Profiles;
@@ -24,16 +23,10 @@ public enum Network
 
 public static class Networks
 {
-    private static readonly Dictionary<Network, string> WireNames = Enum.GetValues<Network>().ToDictionary(
-        n => n,
-        n => typeof(Network).GetField(n.ToString())!.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()!.Name);
-
-    private static readonly Dictionary<string, Network> ByName = WireNames.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
-
     /// <summary>The wire name: the one JSON, table keys and rule data use.</summary>
-    public static string Name(this Network network) => WireNames[network];
+    public static string Name(this Network network) => WireNames.Name(network);
 
-    public static IReadOnlyCollection<string> Names => ByName.Keys;
+    public static IReadOnlyCollection<string> Names => WireNames.All<Network>();
 
-    public static bool TryParse(string? name, out Network network) => ByName.TryGetValue(name ?? string.Empty, out network);
+    public static bool TryParse(string? name, out Network network) => WireNames.TryParse(name, out network);
 }

@@ -6,12 +6,15 @@ namespace SocialWatch.Tests.Infrastructure;
 /// </summary>
 public static class TestSettings
 {
-    public const string AdminKey = "test-admin-key-0123456789abcdef0123456789";
+    public const string AdminKey = "test-admin-key-0123456789abcdefghijklmnopqrstuvwxyz";
 
     /// <summary>In configuration form (<c>Section:Key</c>), for an in-memory host.</summary>
-    public static Dictionary<string, string?> For(AzuriteFixture azurite, string prefix, int smtpPort = 25) => new()
+    public static Dictionary<string, string?> For(AzuriteFixture azurite, string prefix, int smtpPort = 25) =>
+        For(azurite.ConnectionString, prefix, smtpPort);
+
+    public static Dictionary<string, string?> For(string storageConnection, string prefix, int smtpPort = 25) => new()
     {
-        ["AzureWebJobsStorage"] = azurite.ConnectionString,
+        ["AzureWebJobsStorage"] = storageConnection,
         ["SocialWatch:Storage:Prefix"] = prefix,
         ["SocialWatch:Api:AdminKey"] = AdminKey,
         ["SocialWatch:Smtp:Host"] = "127.0.0.1",

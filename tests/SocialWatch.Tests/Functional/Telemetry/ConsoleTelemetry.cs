@@ -73,12 +73,12 @@ public sealed class ConsoleTelemetry(AzuriteFixture azurite)
             start.Environment.Remove("FUNCTIONS_CUSTOMHANDLER_PORT");
             start.Environment.Remove("APPLICATIONINSIGHTS_CONNECTION_STRING");
             start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-            start.Environment["AzureWebJobsStorage"] = azurite.ConnectionString;
-            start.Environment["SocialWatch__Storage__Prefix"] = AzuriteFixture.NewPrefix();
+            foreach (var (name, value) in TestSettings.AsEnvironment(TestSettings.For(azurite, AzuriteFixture.NewPrefix())))
+            {
+                start.Environment[name] = value;
+            }
+
             start.Environment["Logging__LogLevel__Default"] = "Warning";
-            // What any local run must be given: an SMTP relay (nothing connects to it at start) and an admin key.
-            start.Environment["SocialWatch__Smtp__Host"] = "127.0.0.1";
-            start.Environment["SocialWatch__Api__AdminKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(33));
             foreach (var (name, value) in settings)
             {
                 start.Environment[name] = value;

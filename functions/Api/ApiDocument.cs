@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Net.Http.Headers;
+using Microsoft.OpenApi;
+using SocialWatch.Access;
+
+namespace SocialWatch.Functions.Api;
+
+/// <summary>The OpenAPI description of the API (served by the GetOpenApiDocument function).</summary>
+public static class ApiDocument
+{
+    public const string Name = "v1";
+    private const string SchemeName = "apiKey";
+
+    public static void Configure(OpenApiOptions options)
+    {
+        options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info = new OpenApiInfo
+            {
+                Title = "SocialWatch API",
+                Version = Name,
+                Description = "Businesses, their social media plans, profiles and API keys. Every call but health and this document needs a key "
+                    + $"in the {ApiKeyMiddleware.ApiKeyHeader} header (or Authorization: Bearer). Errors are problem+json with an `errors` object keyed "
+                    + "by the JSON path of the field at fault. GET of one resource returns an ETag; PUT and DELETE honour If-Match (412 when stale).",
+            };
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes[SchemeName] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = ApiKeyMiddleware.ApiKeyHeader,
+                Description = "The admin key (configuration SocialWatch:Api:AdminKey) or a business's key (swk.{businessId}.{keyId}.{secret}).",
+            };
+            return Task.CompletedTask;
+        });
+        options.AddOperationTransformer(async (operation, context, cancellationToken) =>
+        {
+            var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+            if (metadata.OfType<AccessRule>().Any())
+            {
+                operation.Security ??= [];
+                operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeName, context.Document)] = [] });
+            }
+
+            if (metadata.OfType<IfMatchHeader>().Any())
+            {
+                operation.Parameters ??= [];
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = HeaderNames.IfMatch,
+                    In = ParameterLocation.Header,
+                    Description = "The ETag of the version this change was based on (412 when it changed since), or * (it must exist).",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                });
+            }
+
+            if (metadata.OfType<JsonBodyType>().FirstOrDefault() is { } body)
+            {
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Content = new Dictionary<string, OpenApiMediaType>
+                    {
+                        [JsonRequest.MediaType] = new() { Schema = await context.GetOrCreateSchemaAsync(body.Type, null, cancellationToken) },
+                    },
+                };
+            }
+        });
+    }
+}

@@ -10,7 +10,7 @@ namespace SocialWatch.Functions.Hosting;
 /// Chooses the runtime. With FUNCTIONS_CUSTOMHANDLER_PORT set, the Functions host owns triggers and calls us on 127.0.0.1:port;
 /// without it, this process fires its own timers and queue listeners from the same function.json and host.json.
 /// </summary>
-public static class FunctionsRuntime
+public static partial class FunctionsRuntime
 {
     public const string CustomHandlerPortVariable = "FUNCTIONS_CUSTOMHANDLER_PORT";
     public const string DefaultLocalUrl = "http://127.0.0.1:7071";
@@ -55,9 +55,18 @@ public static class FunctionsRuntime
         if (IsCustomHandler(app.Configuration))
         {
             app.MapCustomHandlerProtocol();
+            if (!string.IsNullOrEmpty(app.Services.GetRequiredService<IOptions<Storage.StorageOptions>>().Value.Prefix))
+            {
+                LogPrefixUnderHost(app.Logger);
+            }
         }
 
         app.Services.GetRequiredService<FunctionRegistry>().EnsureMatches(app.Services.GetRequiredService<FunctionManifest>());
         return app;
     }
+
+    // The host listens to function.json queue names as written; a prefix (meant for tests and side-by-side local installs)
+    // would make our senders and its listeners use different queues.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SocialWatch:Storage:Prefix is set in custom-handler mode: the Functions host listens to the queues named in function.json without it, so messages sent here would never be picked up. Leave the prefix empty under the Functions host.")]
+    private static partial void LogPrefixUnderHost(ILogger logger);
 }

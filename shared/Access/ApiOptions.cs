@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SocialWatch.Settings;
 
 namespace SocialWatch.Access;
 
@@ -20,7 +21,11 @@ public sealed class ApiOptionsValidator : IValidateOptions<ApiOptions>
     public ValidateOptionsResult Validate(string? name, ApiOptions options)
     {
         var failures = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.AdminKey) || options.AdminKey.Trim().Length < ApiOptions.MinAdminKeyLength)
+        if (KeyVaultReference.IsUnresolved(options.AdminKey))
+        {
+            failures.Add(KeyVaultReference.Explain($"{ApiOptions.SectionName}:AdminKey"));
+        }
+        else if (string.IsNullOrWhiteSpace(options.AdminKey) || options.AdminKey.Trim().Length < ApiOptions.MinAdminKeyLength)
         {
             failures.Add($"{ApiOptions.SectionName}:AdminKey is required and must be at least {ApiOptions.MinAdminKeyLength} characters (a random secret, e.g. `openssl rand -base64 33`); set it in configuration or as the environment variable SocialWatch__Api__AdminKey.");
         }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net.Mail;
 using Microsoft.Extensions.Options;
+using SocialWatch.Settings;
 
 namespace SocialWatch.Alerts;
 
@@ -45,6 +46,11 @@ public sealed class SmtpOptionsValidator : IValidateOptions<SmtpOptions>
         if (!MailAddress.TryCreate(options.From, out _))
         {
             failures.Add($"SocialWatch:Smtp:From must be an email address (\"Name <address>\" allowed); it is '{options.From}'.");
+        }
+
+        if (KeyVaultReference.IsUnresolved(options.Password))
+        {
+            failures.Add(KeyVaultReference.Explain("SocialWatch:Smtp:Password"));
         }
 
         if (string.IsNullOrEmpty(options.UserName) != string.IsNullOrEmpty(options.Password))

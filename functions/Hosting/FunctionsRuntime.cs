@@ -49,7 +49,10 @@ public static partial class FunctionsRuntime
         return builder;
     }
 
-    /// <summary>Maps the host protocol in custom-handler mode and checks that code and function.json files agree.</summary>
+    /// <summary>
+    /// Maps the host protocol in custom-handler mode, or resolves the local triggers, and checks that code and function.json files
+    /// agree: all before the host starts, so a misconfigured app refuses to start with the reason, however it is hosted.
+    /// </summary>
     public static WebApplication UseFunctionsRuntime(this WebApplication app)
     {
         if (IsCustomHandler(app.Configuration))
@@ -59,6 +62,10 @@ public static partial class FunctionsRuntime
             {
                 LogPrefixUnderHost(app.Logger);
             }
+        }
+        else
+        {
+            app.Services.GetRequiredService<LocalTriggerPlan>();
         }
 
         app.Services.GetRequiredService<FunctionRegistry>().EnsureMatches(app.Services.GetRequiredService<FunctionManifest>());

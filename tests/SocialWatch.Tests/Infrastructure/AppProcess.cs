@@ -8,10 +8,9 @@ namespace SocialWatch.Tests.Infrastructure;
 /// </summary>
 public sealed class AppProcess : IAsyncDisposable
 {
-    private readonly Process process;
-    private readonly CapturedOutput output = new();
+    private readonly ChildProcess process;
 
-    private AppProcess(Process process) => this.process = process;
+    private AppProcess(ChildProcess process) => this.process = process;
 
     /// <summary>The executable the build produced for the configuration these tests were built in.</summary>
     public static string Executable
@@ -26,7 +25,7 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    public string Output => output.Text;
+    public string Output => process.Output;
 
     public bool HasExited => process.HasExited;
 
@@ -34,70 +33,28 @@ public sealed class AppProcess : IAsyncDisposable
 
     public static AppProcess Start(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        var start = new ProcessStartInfo(Executable)
-        {
-            WorkingDirectory = Path.GetDirectoryName(Executable)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo(Executable) { WorkingDirectory = Path.GetDirectoryName(Executable)! };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
 
-        // Only what the test gives: no stray FUNCTIONS_CUSTOMHANDLER_PORT or storage settings from the test runner's environment.
+        // Only what the test gives: no stray mode, storage or telemetry settings from the test runner's environment.
         start.Environment.Remove("FUNCTIONS_CUSTOMHANDLER_PORT");
         start.Environment.Remove("AzureWebJobsStorage");
+        start.Environment.Remove("APPLICATIONINSIGHTS_CONNECTION_STRING");
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
         }
 
-        var app = new AppProcess(Process.Start(start) ?? throw new InvalidOperationException($"{Executable} could not be started."));
-        app.output.Attach(app.process);
-        return app;
+        return new AppProcess(ChildProcess.Start(start));
     }
 
     /// <summary>Polls GET / as the host does until any HTTP answer; the host gives up after 30 s.</summary>
-    public async Task WaitUntilAnswersAsync(Uri root, TimeSpan timeout)
-    {
-        var started = Stopwatch.StartNew();
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        while (true)
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"The handler exited with code {process.ExitCode} before answering: {Output}");
-            }
+    public Task WaitUntilAnswersAsync(Uri root, TimeSpan timeout) => process.WaitUntilAnswersAsync(root, timeout);
 
-            try
-            {
-                using var response = await client.GetAsync(root);
-                return;
-            }
-            catch (HttpRequestException) when (started.Elapsed < timeout)
-            {
-                await Task.Delay(20);
-            }
-        }
-    }
+    public Task<int> WaitForExitAsync(TimeSpan timeout) => process.WaitForExitAsync(timeout);
 
-    public async Task<int> WaitForExitAsync(TimeSpan timeout)
-    {
-        using var limit = new CancellationTokenSource(timeout);
-        await process.WaitForExitAsync(limit.Token);
-        return process.ExitCode;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-
-        process.Dispose();
-    }
+    public ValueTask DisposeAsync() => process.DisposeAsync();
 }

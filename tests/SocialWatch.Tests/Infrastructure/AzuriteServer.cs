@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 
 namespace SocialWatch.Tests.Infrastructure;
 
@@ -12,10 +11,9 @@ public sealed class AzuriteServer : IAsyncDisposable
 {
     /// <summary>Azurite's well-known development account key.</summary>
     public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-    private readonly Process process;
-    private readonly StringBuilder output = new();
+    private readonly ChildProcess process;
 
-    private AzuriteServer(Process process, int blobPort, int queuePort, int tablePort)
+    private AzuriteServer(ChildProcess process, int blobPort, int queuePort, int tablePort)
     {
         this.process = process;
         QueuePort = queuePort;
@@ -33,16 +31,7 @@ public sealed class AzuriteServer : IAsyncDisposable
 
     public int QueuePort { get; }
 
-    public string Output
-    {
-        get
-        {
-            lock (output)
-            {
-                return output.ToString();
-            }
-        }
-    }
+    public string Output => process.Output;
 
     public static async Task<AzuriteServer> StartAsync()
     {
@@ -64,15 +53,8 @@ public sealed class AzuriteServer : IAsyncDisposable
                 "--queueHost", "127.0.0.1", "--queuePort", queuePort.ToString(CultureInfo.InvariantCulture),
                 "--tableHost", "127.0.0.1", "--tablePort", tablePort.ToString(CultureInfo.InvariantCulture),
             },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
         };
-        var server = new AzuriteServer(Process.Start(start) ?? throw new InvalidOperationException("node could not be started."), blobPort, queuePort, tablePort);
-        server.process.OutputDataReceived += (_, e) => server.Append(e.Data);
-        server.process.ErrorDataReceived += (_, e) => server.Append(e.Data);
-        server.process.BeginOutputReadLine();
-        server.process.BeginErrorReadLine();
+        var server = new AzuriteServer(ChildProcess.Start(start), blobPort, queuePort, tablePort);
 
         try
         {
@@ -88,27 +70,5 @@ public sealed class AzuriteServer : IAsyncDisposable
         return server;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-
-        process.Dispose();
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (output)
-        {
-            output.AppendLine(line);
-        }
-    }
+    public ValueTask DisposeAsync() => process.DisposeAsync();
 }

@@ -1,12 +1,14 @@
 using System.Diagnostics;
-using System.Text;
 
 namespace SocialWatch.Tests.Infrastructure;
 
-/// <summary>What a child process writes to standard output and error, kept for failure messages and assertions.</summary>
-public sealed class CapturedOutput
+/// <summary>
+/// What a child process writes to standard output and error, kept for failure messages and assertions: the last
+/// <c>maxLines</c> lines, so a long-running server (a benchmark's handler) does not grow without bound.
+/// </summary>
+public sealed class CapturedOutput(int maxLines = 10_000)
 {
-    private readonly StringBuilder lines = new();
+    private readonly Queue<string> lines = new();
 
     public string Text
     {
@@ -14,7 +16,7 @@ public sealed class CapturedOutput
         {
             lock (lines)
             {
-                return lines.ToString();
+                return string.Join(Environment.NewLine, lines);
             }
         }
     }
@@ -37,7 +39,11 @@ public sealed class CapturedOutput
 
         lock (lines)
         {
-            lines.AppendLine(line);
+            lines.Enqueue(line);
+            if (lines.Count > maxLines)
+            {
+                lines.Dequeue();
+            }
         }
     }
 }

@@ -8,10 +8,10 @@ namespace SocialWatch.Tests.Infrastructure;
 /// <summary>A real maildev (from the repository's node_modules): SMTP on one free loopback port, its REST API on another.</summary>
 public sealed class MaildevServer : IAsyncDisposable
 {
-    private readonly Process process;
+    private readonly ChildProcess process;
     private readonly HttpClient api;
 
-    private MaildevServer(Process process, int smtpPort, int webPort)
+    private MaildevServer(ChildProcess process, int smtpPort, int webPort)
     {
         this.process = process;
         SmtpPort = smtpPort;
@@ -38,15 +38,8 @@ public sealed class MaildevServer : IAsyncDisposable
                 maildev, "--silent", "--ip", "127.0.0.1", "--web-ip", "127.0.0.1",
                 "--smtp", smtp.ToString(CultureInfo.InvariantCulture), "--web", web.ToString(CultureInfo.InvariantCulture),
             },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
         };
-        var process = Process.Start(start) ?? throw new InvalidOperationException("node could not be started.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var process = ChildProcess.Start(start);
         await FreePort.WaitUntilListeningAsync(smtp, TimeSpan.FromSeconds(30));
         await FreePort.WaitUntilListeningAsync(web, TimeSpan.FromSeconds(30));
         return new MaildevServer(process, smtp, web);
@@ -58,13 +51,7 @@ public sealed class MaildevServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         api.Dispose();
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-
-        process.Dispose();
+        await process.DisposeAsync();
     }
 
     public sealed record ReceivedEmail(

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using SocialWatch.Tests.Infrastructure;
 
 namespace SocialWatch.Tests.Functional.Telemetry;
@@ -32,69 +30,31 @@ public sealed class ConsoleTelemetry(AzuriteFixture azurite)
         Assert.DoesNotContain("Resource associated with Metrics", app.Output, StringComparison.Ordinal);
     }
 
-    /// <summary>The built app (SocialWatch.Functions beside the test binaries) in local mode on a free loopback port.</summary>
-    private sealed class LocalApp : IAsyncDisposable
+    /// <summary>The built app in local mode on a free loopback port, logging warnings only so its telemetry stands out.</summary>
+    private sealed class LocalApp(AppProcess process, int port) : IAsyncDisposable
     {
-        private readonly Process process;
-        private readonly StringBuilder output = new();
-        private readonly int port;
-
-        private LocalApp(Process process, int port)
-        {
-            this.process = process;
-            this.port = port;
-            process.OutputDataReceived += (_, e) => Append(e.Data);
-            process.ErrorDataReceived += (_, e) => Append(e.Data);
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-        }
-
-        public string Output
-        {
-            get
-            {
-                lock (output)
-                {
-                    return output.ToString();
-                }
-            }
-        }
+        public string Output => process.Output;
 
         public static LocalApp Start(AzuriteFixture azurite, params (string Name, string Value)[] settings)
         {
             var port = FreePort.Next();
-            var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "SocialWatch.Functions"))
-            {
-                WorkingDirectory = AppContext.BaseDirectory,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            start.Environment.Remove("FUNCTIONS_CUSTOMHANDLER_PORT");
-            start.Environment.Remove("APPLICATIONINSIGHTS_CONNECTION_STRING");
-            start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-            foreach (var (name, value) in TestSettings.AsEnvironment(TestSettings.For(azurite, AzuriteFixture.NewPrefix())))
-            {
-                start.Environment[name] = value;
-            }
-
-            start.Environment["Logging__LogLevel__Default"] = "Warning";
+            var environment = TestSettings.AsEnvironment(TestSettings.For(azurite, AzuriteFixture.NewPrefix()));
+            environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+            environment["Logging__LogLevel__Default"] = "Warning";
             foreach (var (name, value) in settings)
             {
-                start.Environment[name] = value;
+                environment[name] = value;
             }
 
-            return new LocalApp(Process.Start(start) ?? throw new InvalidOperationException("The app could not be started."), port);
+            return new LocalApp(AppProcess.Start(environment), port);
         }
 
         public async Task GetHealthAsync()
         {
-            var listening = FreePort.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(30));
-            var exited = process.WaitForExitAsync(TestContext.Current.CancellationToken);
-            Assert.True(await Task.WhenAny(listening, exited) == listening, $"The app stopped before listening:\n{Output}");
-            await listening;
+            var health = new Uri($"http://127.0.0.1:{port}/api/health");
+            await process.WaitUntilAnswersAsync(health, TimeSpan.FromSeconds(30));
             using var client = new HttpClient();
-            using var response = await client.GetAsync(new Uri($"http://127.0.0.1:{port}/api/health"), TestContext.Current.CancellationToken);
+            using var response = await client.GetAsync(health, TestContext.Current.CancellationToken);
             Assert.True(response.IsSuccessStatusCode, $"GET /api/health answered {(int)response.StatusCode}.\n{Output}");
         }
 
@@ -109,28 +69,6 @@ public sealed class ConsoleTelemetry(AzuriteFixture azurite)
             }
         }
 
-        public async ValueTask DisposeAsync()
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
-            }
-
-            process.Dispose();
-        }
-
-        private void Append(string? line)
-        {
-            if (line is null)
-            {
-                return;
-            }
-
-            lock (output)
-            {
-                output.AppendLine(line);
-            }
-        }
+        public ValueTask DisposeAsync() => process.DisposeAsync();
     }
 }

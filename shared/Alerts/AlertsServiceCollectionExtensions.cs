@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SocialWatch.Telemetry;
 
 namespace SocialWatch.Alerts;
 
@@ -15,6 +16,7 @@ public static class AlertsServiceCollectionExtensions
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSocialWatchMetrics();
         services.AddSingleton<IOutboxStore, TableOutboxStore>();
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
         services.AddSingleton<OutboxQueue>();

@@ -1,6 +1,7 @@
 using System.Net.Mail;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SocialWatch.Telemetry;
 
 namespace SocialWatch.Alerts;
 
@@ -23,6 +24,7 @@ public sealed partial class Outbox(
     IOutboxStore store,
     IEmailSender sender,
     OutboxQueue queue,
+    SocialWatchMetrics metrics,
     TimeProvider time,
     IOptions<OutboxOptions> options,
     ILogger<Outbox> logger)
@@ -83,8 +85,11 @@ public sealed partial class Outbox(
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            metrics.RecordEmailFailed();
             return await RecordFailureAsync(claimed, e, cancellationToken);
         }
+
+        metrics.RecordEmailSent();
 
         var sent = await store.TryReplaceAsync(claimed with { State = OutboxState.Sent, SentAt = time.GetUtcNow(), ClaimedUntil = null, LastError = null }, cancellationToken);
         if (sent is null)

@@ -1,8 +1,10 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using SocialWatch.Alerts;
 using SocialWatch.Storage;
+using SocialWatch.Telemetry;
 using SocialWatch.Tests.Infrastructure;
 
 namespace SocialWatch.Tests.Integration.Alerts;
@@ -90,6 +92,7 @@ public sealed class OutboxDispatch(AzuriteFixture azurite) : IAsyncLifetime
     {
         var downPort = FreePort.Next();
         await using var services = Services(downPort);
+        using var metrics = new MetricCapture(services.GetRequiredService<IMeterFactory>());
         var outbox = services.GetRequiredService<Outbox>();
         var store = services.GetRequiredService<IOutboxStore>();
         var address = new OutboxAddress("bakery", "profile-dead/yt-1/2026-11-23");
@@ -114,6 +117,8 @@ public sealed class OutboxDispatch(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(OutboxState.Sent, sent!.State);
         Assert.Equal(2, sent.Attempts);
         Assert.Null(sent.LastError);
+        Assert.Single(metrics.Of(SocialWatchMetrics.EmailsFailedName));
+        Assert.Single(metrics.Of(SocialWatchMetrics.EmailsSentName));
     }
 
     [Fact]

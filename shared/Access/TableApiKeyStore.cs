@@ -7,7 +7,7 @@ namespace SocialWatch.Access;
 /// Table <c>ApiKeys</c>: PartitionKey = business id, RowKey = key id. Both travel inside the key string, so checking a key
 /// is one point read; a business's keys are one partition (listed by one query, purged with the tenant).
 /// </summary>
-public sealed class TableApiKeyStore(StorageTables tables) : TableRecordStore<ApiKeyId, ApiKeyRecord>(tables, TableName), IApiKeyStore
+public sealed class TableApiKeyStore(StorageTables tables, RecordReadCache cache) : TableRecordStore<ApiKeyId, ApiKeyRecord>(tables, TableName, cache), IApiKeyStore
 {
     public const string TableName = "ApiKeys";
 

@@ -7,7 +7,7 @@ namespace SocialWatch.Businesses;
 /// Table <c>Businesses</c>: PartitionKey = business id, RowKey = <c>business</c>. One partition per business spreads the
 /// point read that every tenant request makes; listing all businesses (admin only, rare) scans the table page by page.
 /// </summary>
-public sealed class TableBusinessStore(StorageTables tables) : TableRecordStore<string, Business>(tables, TableName), IBusinessStore
+public sealed class TableBusinessStore(StorageTables tables, RecordReadCache cache) : TableRecordStore<string, Business>(tables, TableName, cache), IBusinessStore
 {
     public const string TableName = "Businesses";
     private const string Row = "business";

@@ -10,7 +10,7 @@ namespace SocialWatch.Plans;
 /// JSON in a property of its own (<c>Network00</c>, <c>Network01</c>…), because 13 core messages full of emoji (escaped
 /// six characters each in JSON) would pass the 32K characters one property may hold.
 /// </summary>
-public sealed class TablePlanStore(StorageTables tables) : TableRecordStore<string, Plan>(tables, TableName), IPlanStore
+public sealed class TablePlanStore(StorageTables tables, RecordReadCache cache) : TableRecordStore<string, Plan>(tables, TableName, cache), IPlanStore
 {
     public const string TableName = "Plans";
     private const string Row = "plan";

@@ -7,7 +7,7 @@ namespace SocialWatch.Profiles;
 /// Table <c>Profiles</c>: PartitionKey = business id, RowKey = profile id. A business's profiles are one partition: the plan
 /// page lists them all with one query, and a tenant purge deletes them in batches.
 /// </summary>
-public sealed class TableProfileStore(StorageTables tables) : TableRecordStore<ProfileKey, Profile>(tables, TableName), IProfileStore
+public sealed class TableProfileStore(StorageTables tables, RecordReadCache cache) : TableRecordStore<ProfileKey, Profile>(tables, TableName, cache), IProfileStore
 {
     public const string TableName = "Profiles";
 

@@ -17,6 +17,12 @@ public sealed partial class StorageOptions
     /// <summary>Prepended to every table and queue name; lets tests and side-by-side installs share one account.</summary>
     public string Prefix { get; set; } = string.Empty;
 
+    /// <summary>How long the API's hot records (keys, businesses, plans, profiles) are served from memory; zero turns it off.</summary>
+    public TimeSpan ReadCacheTtl { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The most records kept in memory at once.</summary>
+    public int ReadCacheEntries { get; set; } = 50_000;
+
     public string? ConnectionString { get; set; }
 
     public string? AccountName { get; set; }
@@ -57,6 +63,16 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         if (!StorageOptions.PrefixPattern().IsMatch(options.Prefix))
         {
             failures.Add($"{StorageOptions.SectionName}:Prefix must be empty or a lowercase letter followed by up to 19 lowercase letters or digits (it is part of table and queue names); it is '{options.Prefix}'.");
+        }
+
+        if (options.ReadCacheTtl < TimeSpan.Zero || options.ReadCacheTtl > TimeSpan.FromMinutes(1))
+        {
+            failures.Add($"{StorageOptions.SectionName}:ReadCacheTtl must be from 00:00:00 (off) to 00:01:00: it bounds how long another instance's write may go unseen; it is {options.ReadCacheTtl}.");
+        }
+
+        if (options.ReadCacheEntries < 100)
+        {
+            failures.Add($"{StorageOptions.SectionName}:ReadCacheEntries must be at least 100; it is {options.ReadCacheEntries}.");
         }
 
         if (options.UsesIdentity && (options.TableServiceUri is null || options.QueueServiceUri is null))

@@ -21,6 +21,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.AddSingleton<StorageNames>();
         services.AddSingleton<StorageOperations>();
+        services.AddSingleton<RecordReadCache>();
         services.AddSingleton(provider => CreateTableClient(provider.GetRequiredService<IOptions<StorageOptions>>().Value, provider.GetRequiredService<StorageOperations>()));
         services.AddSingleton(provider => CreateQueueServiceClient(provider.GetRequiredService<IOptions<StorageOptions>>().Value, QueueClientOptions(), provider.GetRequiredService<StorageOperations>()));
         return services;

@@ -10,9 +10,14 @@ public readonly record struct TableKey(string PartitionKey, string RowKey);
 /// <see cref="IRecordStore{TKey, TRecord}"/> on Azure Table Storage. A subclass is one aggregate: it builds the keys (in one
 /// place) and maps the record to and from its entity; versions are the entities' ETags. Every table here is partitioned by
 /// business id, so one tenant's records are one partition: listed by one query, purged in batches.
+/// A store given a <see cref="RecordReadCache"/> serves point reads and partition listings from it, and forgets a partition
+/// whenever it writes to it.
 /// </summary>
-public abstract class TableRecordStore<TKey, TRecord>(StorageTables tables, string tableBaseName) : IRecordStore<TKey, TRecord>
+public abstract class TableRecordStore<TKey, TRecord>(StorageTables tables, string tableBaseName, RecordReadCache? cache = null) : IRecordStore<TKey, TRecord>
 {
+    // Listings are cached beside the point reads of their partition, under a row key no entity can have.
+    private const string WholePartition = "\u0000partition";
+
     protected abstract TableKey KeyOf(TKey key);
 
     protected abstract TKey RecordKey(TRecord record);
@@ -22,15 +27,38 @@ public abstract class TableRecordStore<TKey, TRecord>(StorageTables tables, stri
 
     protected abstract TRecord Read(TableEntity entity);
 
-    public async Task<Versioned<TRecord>?> FindAsync(TKey key, CancellationToken cancellationToken)
+    public Task<Versioned<TRecord>?> FindAsync(TKey key, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(tableBaseName);
         var (partitionKey, rowKey) = KeyOf(key);
-        var response = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken);
-        return response.HasValue ? Versioned(response.Value!) : null;
+        return Cached(partitionKey, rowKey, async () =>
+        {
+            var table = await tables.GetAsync(tableBaseName);
+            var response = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken);
+            return response.HasValue ? Versioned(response.Value!) : null;
+        });
     }
 
-    public async Task<WriteResult> InsertAsync(TRecord record, CancellationToken cancellationToken)
+    public Task<WriteResult> InsertAsync(TRecord record, CancellationToken cancellationToken) =>
+        Writing(PartitionOf(record), () => InsertCoreAsync(record, cancellationToken));
+
+    public Task<WriteResult> UpsertAsync(TRecord record, CancellationToken cancellationToken) =>
+        Writing(PartitionOf(record), () => UpsertCoreAsync(record, cancellationToken));
+
+    public Task<WriteResult> ReplaceAsync(TRecord record, string? expectedVersion, CancellationToken cancellationToken) =>
+        Writing(PartitionOf(record), () => ReplaceCoreAsync(record, expectedVersion, cancellationToken));
+
+    public Task<WriteResult> DeleteAsync(TKey key, string? expectedVersion, CancellationToken cancellationToken) =>
+        Writing(KeyOf(key).PartitionKey, () => DeleteCoreAsync(key, expectedVersion, cancellationToken));
+
+    public Task DeleteTenantAsync(string businessId, CancellationToken cancellationToken) =>
+        Writing(businessId, async () =>
+        {
+            var table = await tables.GetAsync(tableBaseName);
+            await table.DeletePartitionAsync(businessId, cancellationToken);
+            return true;
+        });
+
+    private async Task<WriteResult> InsertCoreAsync(TRecord record, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(tableBaseName);
         try
@@ -44,14 +72,14 @@ public abstract class TableRecordStore<TKey, TRecord>(StorageTables tables, stri
         }
     }
 
-    public async Task<WriteResult> UpsertAsync(TRecord record, CancellationToken cancellationToken)
+    private async Task<WriteResult> UpsertCoreAsync(TRecord record, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(tableBaseName);
         var response = await table.UpsertEntityAsync(Entity(record), TableUpdateMode.Replace, cancellationToken);
         return WriteResult.Written(response.Headers.ETag!.Value.ToString());
     }
 
-    public async Task<WriteResult> ReplaceAsync(TRecord record, string? expectedVersion, CancellationToken cancellationToken)
+    private async Task<WriteResult> ReplaceCoreAsync(TRecord record, string? expectedVersion, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(tableBaseName);
         try
@@ -65,7 +93,7 @@ public abstract class TableRecordStore<TKey, TRecord>(StorageTables tables, stri
         }
     }
 
-    public async Task<WriteResult> DeleteAsync(TKey key, string? expectedVersion, CancellationToken cancellationToken)
+    private async Task<WriteResult> DeleteCoreAsync(TKey key, string? expectedVersion, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(tableBaseName);
         var (partitionKey, rowKey) = KeyOf(key);
@@ -81,23 +109,18 @@ public abstract class TableRecordStore<TKey, TRecord>(StorageTables tables, stri
         }
     }
 
-    public async Task DeleteTenantAsync(string businessId, CancellationToken cancellationToken)
-    {
-        var table = await tables.GetAsync(tableBaseName);
-        await table.DeletePartitionAsync(businessId, cancellationToken);
-    }
-
-    public async Task<IReadOnlyList<Versioned<TRecord>>> ListAsync(string businessId, CancellationToken cancellationToken)
-    {
-        var table = await tables.GetAsync(tableBaseName);
-        var records = new List<Versioned<TRecord>>();
-        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {businessId}"), cancellationToken: cancellationToken))
+    public Task<IReadOnlyList<Versioned<TRecord>>> ListAsync(string businessId, CancellationToken cancellationToken) =>
+        Cached<IReadOnlyList<Versioned<TRecord>>>(businessId, WholePartition, async () =>
         {
-            records.Add(Versioned(entity));
-        }
+            var table = await tables.GetAsync(tableBaseName);
+            var records = new List<Versioned<TRecord>>();
+            await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {businessId}"), cancellationToken: cancellationToken))
+            {
+                records.Add(Versioned(entity));
+            }
 
-        return records;
-    }
+            return records;
+        });
 
     /// <summary>One page of a query across partitions; <paramref name="continuation"/> is the token a previous page returned.</summary>
     protected async Task<Page<Versioned<TRecord>>> QueryPageAsync(string? filter, int pageSize, string? continuation, CancellationToken cancellationToken)
@@ -110,6 +133,23 @@ public abstract class TableRecordStore<TKey, TRecord>(StorageTables tables, stri
 
         return new Page<Versioned<TRecord>>([], null);
     }
+
+    private Task<T> Cached<T>(string partitionKey, string rowKey, Func<Task<T>> read) =>
+        cache is null ? read() : cache.GetOrReadAsync(tableBaseName, partitionKey, rowKey, read);
+
+    private async Task<T> Writing<T>(string partitionKey, Func<Task<T>> write)
+    {
+        try
+        {
+            return await write();
+        }
+        finally
+        {
+            cache?.ForgetPartition(tableBaseName, partitionKey);
+        }
+    }
+
+    private string PartitionOf(TRecord record) => KeyOf(RecordKey(record)).PartitionKey;
 
     private TableEntity Entity(TRecord record)
     {

@@ -1,0 +1,59 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace SocialWatch.Storage;
+
+/// <summary>
+/// Short-lived copies of the records every API request reads (the caller's key, the business, its plan and profiles), so
+/// that a business's website calling the API on each page view does not cost four storage reads a time.
+/// A store's own writes forget the whole partition they touch at once, so this instance never serves a record older than
+/// its own last write; another instance's write shows after at most <see cref="StorageOptions.ReadCacheTtl"/>. Missing
+/// records are cached too: probing unknown ids costs storage nothing.
+/// </summary>
+public sealed class RecordReadCache : IDisposable
+{
+    private readonly MemoryCache cache;
+    private readonly TimeSpan ttl;
+
+    // A partition's generation is part of its entries' keys: bumping it makes every older entry unreachable at once,
+    // including one a read in flight stores after the write that made it stale.
+    private readonly ConcurrentDictionary<(string Table, string Partition), long> generations = new();
+
+    public RecordReadCache(IOptions<StorageOptions> options)
+    {
+        ttl = options.Value.ReadCacheTtl;
+        cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = options.Value.ReadCacheEntries });
+    }
+
+    public bool IsEnabled => ttl > TimeSpan.Zero;
+
+    public async Task<T> GetOrReadAsync<T>(string table, string partition, string row, Func<Task<T>> read)
+    {
+        if (!IsEnabled)
+        {
+            return await read();
+        }
+
+        var key = (table, partition, generations.GetValueOrDefault((table, partition)), row);
+        if (cache.TryGetValue(key, out var cached))
+        {
+            return (T)cached!;
+        }
+
+        var value = await read();
+        cache.Set(key, value, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = ttl, Size = 1 });
+        return value;
+    }
+
+    /// <summary>Called after every write to the partition, successful or not (a failed conditional write means a stale copy).</summary>
+    public void ForgetPartition(string table, string partition)
+    {
+        if (IsEnabled)
+        {
+            generations.AddOrUpdate((table, partition), 1, (_, generation) => generation + 1);
+        }
+    }
+
+    public void Dispose() => cache.Dispose();
+}

@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Options;
+using SocialWatch.Storage;
+
+namespace SocialWatch.Tests.Unit.Storage;
+
+public sealed class RecordReadCacheServe
+{
+    private static RecordReadCache Cache(TimeSpan ttl) => new(Options.Create(new StorageOptions { ReadCacheTtl = ttl }));
+
+    [Fact]
+    public async Task ReadsStorageOnceWithinTheTtl()
+    {
+        using var cache = Cache(TimeSpan.FromMinutes(1));
+        var reads = 0;
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal("plan v1", await cache.GetOrReadAsync("plans", "bakery", "plan", () => Task.FromResult($"plan v{++reads}")));
+        }
+
+        Assert.Equal(1, reads);
+    }
+
+    [Fact]
+    public async Task ReadsStorageAgainAfterAWriteToThePartition()
+    {
+        using var cache = Cache(TimeSpan.FromMinutes(1));
+        var stored = "v1";
+        await cache.GetOrReadAsync("profiles", "bakery", "p1", () => Task.FromResult(stored));
+
+        stored = "v2";
+        cache.ForgetPartition("profiles", "bakery");
+
+        Assert.Equal("v2", await cache.GetOrReadAsync("profiles", "bakery", "p1", () => Task.FromResult(stored)));
+    }
+
+    [Fact]
+    public async Task NeverServesAReadThatRacedAWrite()
+    {
+        using var cache = Cache(TimeSpan.FromMinutes(1));
+        var slowRead = new TaskCompletionSource<string>();
+        var racing = cache.GetOrReadAsync("apikeys", "bakery", "k1", () => slowRead.Task);
+
+        // The key is revoked while the read that saw it valid is still in flight.
+        cache.ForgetPartition("apikeys", "bakery");
+        slowRead.SetResult("valid");
+        await racing;
+
+        Assert.Equal("revoked", await cache.GetOrReadAsync("apikeys", "bakery", "k1", () => Task.FromResult("revoked")));
+    }
+
+    [Fact]
+    public async Task KeepsPartitionsApart()
+    {
+        using var cache = Cache(TimeSpan.FromMinutes(1));
+        await cache.GetOrReadAsync("plans", "bakery", "plan", () => Task.FromResult("bakery's"));
+        await cache.GetOrReadAsync("plans", "florist", "plan", () => Task.FromResult("florist's"));
+
+        cache.ForgetPartition("plans", "bakery");
+
+        Assert.Equal("florist's", await cache.GetOrReadAsync("plans", "florist", "plan", () => Task.FromResult("read again")));
+    }
+
+    [Fact]
+    public async Task ReadsStorageEveryTimeWhenTurnedOff()
+    {
+        using var cache = Cache(TimeSpan.Zero);
+        var reads = 0;
+
+        await cache.GetOrReadAsync("plans", "bakery", "plan", () => Task.FromResult(++reads));
+        await cache.GetOrReadAsync("plans", "bakery", "plan", () => Task.FromResult(++reads));
+
+        Assert.Equal(2, reads);
+    }
+}

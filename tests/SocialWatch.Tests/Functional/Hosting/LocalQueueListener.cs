@@ -162,7 +162,7 @@ public sealed class LocalQueueListener(AzuriteFixture azurite)
 
         var stopping = app.DisposeAsync().AsTask();
         await Task.Delay(300, Cancel);
-        Assert.False(stopping.IsCompleted, "The app stopped while a run was in flight.");
+        Assert.False(stopping.IsCompleted, $"The app stopped while a run was in flight ({stopping.Status}: {stopping.Exception?.GetBaseException().Message}).\n{string.Join("\n", app.Logs.Entries.Where(e => e.Level >= LogLevel.Warning).Select(e => e.Message))}");
 
         gate.Release(1);
         await stopping.WaitAsync(TimeSpan.FromSeconds(15), Cancel);

@@ -49,10 +49,7 @@ public static partial class FunctionsRuntime
         return builder;
     }
 
-    /// <summary>
-    /// Maps the host protocol in custom-handler mode, or resolves the local triggers, and checks that code and function.json files
-    /// agree: all before the host starts, so a misconfigured app refuses to start with the reason, however it is hosted.
-    /// </summary>
+    /// <summary>Maps the host protocol in custom-handler mode and checks that code and function.json files agree.</summary>
     public static WebApplication UseFunctionsRuntime(this WebApplication app)
     {
         if (IsCustomHandler(app.Configuration))
@@ -62,10 +59,6 @@ public static partial class FunctionsRuntime
             {
                 LogPrefixUnderHost(app.Logger);
             }
-        }
-        else
-        {
-            app.Services.GetRequiredService<LocalTriggerPlan>();
         }
 
         app.Services.GetRequiredService<FunctionRegistry>().EnsureMatches(app.Services.GetRequiredService<FunctionManifest>());

@@ -20,7 +20,8 @@ internal sealed partial class LocalTriggers(
     private readonly CancellationTokenSource stopping = new();
     private readonly CancellationTokenSource aborting = new();
     private readonly List<Task> listeners = [];
-    private int stopped;
+    private readonly Lock stopLock = new();
+    private Task? stopped;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -46,20 +47,22 @@ internal sealed partial class LocalTriggers(
         return Task.CompletedTask;
     }
 
-    /// <summary>Stops receiving and waits for the runs in flight; if the host's shutdown timeout ends first, the runs are cancelled.</summary>
+    /// <summary>
+    /// Stops receiving and waits for the runs in flight; if the caller's shutdown deadline ends first, the runs are cancelled.
+    /// The host may be stopped twice (its own shutdown, then its owner's): a second stop waits for the first to finish too.
+    /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        // The host may stop twice (its own shutdown, then its owner's), and may dispose us in between.
-        if (Interlocked.Exchange(ref stopped, 1) == 1)
+        Task stop;
+        lock (stopLock)
         {
-            return;
+            stop = stopped ??= StopListenersAsync();
         }
 
-        await stopping.CancelAsync();
         await using var abort = cancellationToken.Register(aborting.Cancel);
         try
         {
-            await Task.WhenAll(listeners).WaitAsync(cancellationToken);
+            await stop.WaitAsync(cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -69,9 +72,14 @@ internal sealed partial class LocalTriggers(
 
     public void Dispose()
     {
-        Interlocked.Exchange(ref stopped, 1);
         stopping.Dispose();
         aborting.Dispose();
+    }
+
+    private async Task StopListenersAsync()
+    {
+        await stopping.CancelAsync();
+        await Task.WhenAll(listeners);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Timer {FunctionName} runs on '{Schedule}' (UTC)")]

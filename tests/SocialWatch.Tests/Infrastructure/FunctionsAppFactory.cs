@@ -45,6 +45,17 @@ public sealed class FunctionsAppFactory : WebApplicationFactory<Program>
     /// <summary>Starts the app (and so its listeners) and returns its services.</summary>
     public IServiceProvider Start() => Services;
 
+    /// <summary>
+    /// Starts the app expecting it to refuse, and returns why. The host logs the refusal before it stops; the exception the
+    /// test host rethrows can instead be a disposal race of its own, so the log is the reliable witness.
+    /// </summary>
+    public string StartExpectingRefusal()
+    {
+        var thrown = Assert.ThrowsAny<Exception>(() => Start());
+        var logged = Logs.Entries.Where(e => e.Level >= LogLevel.Error).Select(e => e.Message);
+        return string.Join(Environment.NewLine, logged.Prepend(thrown.GetBaseException().Message));
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         foreach (var (key, value) in settings)
@@ -80,7 +91,8 @@ public sealed class LogCollector : ILoggerProvider
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
+        // The exception's message is kept with the entry: a start refused by a hosted service is reported only in the log.
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            owner.entries.Enqueue((logLevel, category, formatter(state, exception)));
+            owner.entries.Enqueue((logLevel, category, exception is null ? formatter(state, exception) : $"{formatter(state, exception)} {exception.GetBaseException().Message}"));
     }
 }

@@ -245,10 +245,10 @@ public sealed class LocalQueueListener(AzuriteFixture azurite)
         using var root = TestAppRoot.Create(TestAppRoot.Queues(FastPolling), TestFunctionFolder.Queue(RecordsMessages.Name, queueName));
         using var app = new FunctionsAppFactory(azurite, root, prefix, services => services.AddSingleton(new Seen<QueueInvocation>()).AddQueueFunction<RecordsMessages>(RecordsMessages.Name));
 
-        var refused = Assert.Throws<InvalidOperationException>(() => app.Start());
+        var refusal = app.StartExpectingRefusal();
 
-        Assert.Contains($"functions/{RecordsMessages.Name}/function.json 'queueName'", refused.Message, StringComparison.Ordinal);
-        Assert.Contains(expected, refused.Message, StringComparison.Ordinal);
+        Assert.Contains($"functions/{RecordsMessages.Name}/function.json 'queueName'", refusal, StringComparison.Ordinal);
+        Assert.Contains(expected, refusal, StringComparison.Ordinal);
     }
 
     [Fact]

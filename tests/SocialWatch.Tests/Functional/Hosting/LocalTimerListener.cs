@@ -147,10 +147,10 @@ public sealed class LocalTimerListener(AzuriteFixture azurite)
         using var root = TestAppRoot.Create(null, TestFunctionFolder.Timer(RecordsTicks.Name, schedule));
         using var app = new FunctionsAppFactory(azurite, root, prefix, services => services.AddSingleton<TimeProvider>(clock).AddSingleton(new Seen<Tick>()).AddTimerFunction<RecordsTicks>(RecordsTicks.Name));
 
-        var refused = Assert.Throws<InvalidOperationException>(() => app.Start());
+        var refusal = app.StartExpectingRefusal();
 
-        Assert.Contains($"functions/{RecordsTicks.Name}/function.json 'schedule'", refused.Message, StringComparison.Ordinal);
-        Assert.Contains(expected, refused.Message, StringComparison.Ordinal);
+        Assert.Contains($"functions/{RecordsTicks.Name}/function.json 'schedule'", refusal, StringComparison.Ordinal);
+        Assert.Contains(expected, refusal, StringComparison.Ordinal);
     }
 
     private static DateTimeOffset At(int hours, int minutes, int seconds) => Day + new TimeSpan(hours, minutes, seconds);

@@ -247,6 +247,35 @@ public sealed class ProfileCollectionOverLoopback(AzuriteFixture azurite) : IAsy
         Assert.Equal(clock.GetUtcNow() + TimeSpan.FromHours(2), (await StateAsync(broken)).NextDueAt);
     }
 
+    [Fact]
+    public async Task RefusesAFeedAtACloudMetadataAddressThroughTheChecksGuard()
+    {
+        var metadata = await AddProfileAsync(Network.Blog, "https://rosasbakery.example/", "http://169.254.169.254/latest/meta-data/feed.xml");
+
+        Assert.Equal(CollectOutcome.Failed, await Collection.CollectAsync(metadata, Cancel));
+
+        var state = await StateAsync(metadata);
+        Assert.Equal(CollectionErrorKind.Refused, state.LastErrorKind);
+        Assert.Contains("169.254.169.254", state.LastError, StringComparison.Ordinal);
+        Assert.Null(state.LastActivityAt);
+    }
+
+    [Fact]
+    public async Task StartsAfreshWhenTheProfileNamesAnotherFeed()
+    {
+        var blog = await AddProfileAsync(Network.Blog, "https://rosasbakery.example/", server.Url("/feeds/invalid.xml").ToString());
+        await Collection.CollectAsync(blog, Cancel);
+        var profiles = services.GetRequiredService<IProfileStore>();
+        var profile = (await profiles.FindAsync(blog, Cancel))!.Value;
+        await profiles.UpsertAsync(profile with { FeedUrl = server.Url("/feeds/wordpress-rss2.xml").ToString() }, Cancel);
+
+        // Not due by the old feed's back-off: the new feed is another source, due at once.
+        Assert.Equal(1, await Collection.SweepAsync(Cancel));
+        Assert.Equal(CollectOutcome.Collected, await Collection.CollectAsync(blog, Cancel));
+        var state = await StateAsync(blog);
+        Assert.Equal((0, (CollectionErrorKind?)null), (state.ConsecutiveFailures, state.LastErrorKind));
+    }
+
     private async Task<ProfileKey> AddProfileAsync(Network network, string url, string? feedUrl = null)
     {
         var id = Guid.CreateVersion7().ToString("N");

@@ -46,19 +46,28 @@ internal static class CollectionSweepScenario
 
     public static async Task PrintAsync(string storageConnection, CancellationToken cancellationToken)
     {
+        await PrintAsync(storageConnection, Latency, cancellationToken);
+        // The same sweep with sources that answer at once: what storage, parsing and this machine's two cores cost on their own.
+        await PrintAsync(storageConnection, TimeSpan.Zero, cancellationToken);
+    }
+
+    private static async Task PrintAsync(string storageConnection, TimeSpan latency, CancellationToken cancellationToken)
+    {
         var requests = new RequestCounter();
-        await using var sources = await StartSourcesAsync(requests);
+        await using var sources = await StartSourcesAsync(requests, latency);
         var port = new Uri(sources.Urls.Single()).Port;
         var prefix = "bench" + Guid.NewGuid().ToString("N")[..8];
         await using var services = Services(storageConnection, prefix, port);
         var profiles = await AddProfilesAsync(services, port, cancellationToken);
         var collection = services.GetRequiredService<ProfileCollection>();
+        var storage = services.GetRequiredService<StorageOperations>();
 
-        Console.WriteLine(Invariant($"Collection sweep: {profiles} profiles ({FeedProfiles} feeds on {FeedHosts} hosts, {MastodonProfiles} Mastodon accounts on {MastodonHosts} instances, {BlueskyProfiles} Bluesky accounts on 1 AppView), loopback sources answering after {Latency.TotalMilliseconds:0} ms, {PerHostConcurrency} requests in flight per host, {Workers} collect workers, Azurite"));
+        Console.WriteLine(Invariant($"Collection sweep: {profiles} profiles ({FeedProfiles} feeds on {FeedHosts} hosts, {MastodonProfiles} Mastodon accounts on {MastodonHosts} instances, {BlueskyProfiles} Bluesky accounts on 1 AppView), loopback sources answering after {latency.TotalMilliseconds:0} ms, {PerHostConcurrency} requests in flight per host, {Workers} collect workers, Azurite"));
+        var storageBefore = storage.Total;
         var watch = Stopwatch.StartNew();
         var sent = await collection.SweepAsync(cancellationToken);
         var sweepTime = watch.Elapsed;
-        Console.WriteLine(Invariant($"  SweepCollections: {sent} messages in {sweepTime.TotalSeconds:0.00} s (reads {profiles / ProfilesPerBusiness} businesses' profiles and states, one message per due profile)"));
+        Console.WriteLine(Invariant($"  SweepCollections: {sent} messages in {sweepTime.TotalSeconds:0.00} s, {storage.Total - storageBefore} storage requests (reads {profiles / ProfilesPerBusiness} businesses' profiles and states, one message per due profile)"));
 
         var queue = new QueueClient(storageConnection, $"{prefix}-{CollectionQueue.QueueName}", StorageServiceCollectionExtensions.QueueClientOptions());
         var due = new List<ProfileKey>(sent);
@@ -71,6 +80,7 @@ internal static class CollectionSweepScenario
 
         var outcomes = new Dictionary<CollectOutcome, int>();
         requests.Reset();
+        storageBefore = storage.Total;
         watch.Restart();
         await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = Workers, CancellationToken = cancellationToken }, async (profile, token) =>
         {
@@ -81,15 +91,21 @@ internal static class CollectionSweepScenario
             }
         });
         var collectTime = watch.Elapsed;
+        var storageRequests = storage.Total - storageBefore;
 
         var hosts = requests.ByHost;
         var busiest = hosts.MaxBy(h => h.Value);
-        var bound = busiest.Value * Latency / PerHostConcurrency;
-        var boundRate = hosts.Count * PerHostConcurrency / Latency.TotalSeconds;
+        var bound = busiest.Value * latency / PerHostConcurrency;
         var rate = requests.Total / collectTime.TotalSeconds;
         Console.WriteLine(Invariant($"  CollectProfile x{due.Count}: {collectTime.TotalSeconds:0.00} s, {requests.Total} requests to {hosts.Count} hosts, {rate:0} requests/s; outcomes {string.Join(", ", outcomes.OrderBy(o => o.Key).Select(o => $"{o.Key} {o.Value}"))}, {((SnapshotCount)services.GetRequiredService<ISnapshotQueue>()).Count} weekly snapshots sent"));
-        Console.WriteLine(Invariant($"  politeness bound: busiest host {busiest.Key} {busiest.Value} requests x {Latency.TotalMilliseconds:0} ms / {PerHostConcurrency} = {bound.TotalSeconds:0.00} s; {hosts.Count} hosts x {PerHostConcurrency} / {Latency.TotalMilliseconds:0} ms = {boundRate:0} requests/s"));
-        Console.WriteLine(Invariant($"  collect time / bound x{collectTime / bound:0.00}; request rate / bound rate {rate / boundRate:P0}"));
+        Console.WriteLine(Invariant($"  storage: {storageRequests} requests ({storageRequests / (double)due.Count:0.0} per profile)"));
+        if (latency > TimeSpan.Zero)
+        {
+            var boundRate = hosts.Count * PerHostConcurrency / latency.TotalSeconds;
+            Console.WriteLine(Invariant($"  politeness bound: busiest host {busiest.Key} {busiest.Value} requests x {latency.TotalMilliseconds:0} ms / {PerHostConcurrency} = {bound.TotalSeconds:0.00} s; {hosts.Count} hosts x {PerHostConcurrency} / {latency.TotalMilliseconds:0} ms = {boundRate:0} requests/s"));
+            Console.WriteLine(Invariant($"  collect time / bound x{collectTime / bound:0.00}; request rate / bound rate {rate / boundRate:P0}"));
+        }
+
         Console.WriteLine();
     }
 
@@ -132,9 +148,12 @@ internal static class CollectionSweepScenario
         var now = DateTimeOffset.UtcNow;
         var businesses = services.GetRequiredService<IBusinessStore>();
         var store = services.GetRequiredService<IProfileStore>();
-        var profiles = Enumerable.Range(0, FeedProfiles).Select(i => (Network.Blog, "https://blog.example/", (string?)$"http://feeds-{i % FeedHosts}.bench:{port}/feed/{i}.rss"))
-            .Concat(Enumerable.Range(0, MastodonProfiles).Select(i => (Network.Mastodon, $"http://mastodon-{i % MastodonHosts}.bench:{port}/@user{i}", (string?)null)))
-            .Concat(Enumerable.Range(0, BlueskyProfiles).Select(i => (Network.Bluesky, $"https://bsky.app/profile/user{i}.bench.social", (string?)null)))
+        // Each business has a mix, as a real one would (a blog, a Mastodon and a Bluesky account): the sources interleave in the queue.
+        var profiles = Enumerable.Range(0, FeedProfiles).Select(i => (Order: i / (double)FeedProfiles, Network.Blog, "https://blog.example/", (string?)$"http://feeds-{i % FeedHosts}.bench:{port}/feed/{i}.rss"))
+            .Concat(Enumerable.Range(0, MastodonProfiles).Select(i => (Order: i / (double)MastodonProfiles, Network.Mastodon, $"http://mastodon-{i % MastodonHosts}.bench:{port}/@user{i}", (string?)null)))
+            .Concat(Enumerable.Range(0, BlueskyProfiles).Select(i => (Order: i / (double)BlueskyProfiles, Network.Bluesky, $"https://bsky.app/profile/user{i}.bench.social", (string?)null)))
+            .OrderBy(p => p.Order)
+            .Select(p => (p.Item2, p.Item3, p.Item4))
             .ToArray();
         for (var b = 0; b * ProfilesPerBusiness < profiles.Length; b++)
         {
@@ -150,7 +169,7 @@ internal static class CollectionSweepScenario
         return profiles.Length;
     }
 
-    private static async Task<WebApplication> StartSourcesAsync(RequestCounter requests)
+    private static async Task<WebApplication> StartSourcesAsync(RequestCounter requests, TimeSpan latency)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -161,7 +180,7 @@ internal static class CollectionSweepScenario
         app.Use(async (context, next) =>
         {
             requests.Count(context.Request.Host.Host);
-            await Task.Delay(Latency, context.RequestAborted);
+            await Task.Delay(latency, context.RequestAborted);
             await next(context);
         });
         app.MapGet("/feed/{name}", context => Send(context, "application/rss+xml", feed));

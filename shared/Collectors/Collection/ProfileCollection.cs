@@ -41,6 +41,9 @@ public sealed partial class ProfileCollection(
     private const int BusinessPageSize = 100;
     private const int MaxErrorLength = 1000;
 
+    /// <summary>Messages sent at once: one round trip each, so a sweep of thousands is not thousands of round trips in a row.</summary>
+    private const int SendsInFlight = 16;
+
     /// <summary>Sends one collect message per due profile; returns how many. A business whose rows cannot be read is logged and skipped.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
@@ -55,16 +58,18 @@ public sealed partial class ProfileCollection(
             {
                 try
                 {
-                    foreach (var due in await DueProfilesAsync(business.Value.Id, now, cancellationToken))
+                    var due = (await DueProfilesAsync(business.Value.Id, now, cancellationToken)).ToList();
+                    var allowed = Math.Min(due.Count, settings.MaxPerSweep - sent);
+                    foreach (var batch in due.Take(allowed).Chunk(SendsInFlight))
                     {
-                        if (sent >= settings.MaxPerSweep)
-                        {
-                            LogSweepCapped(settings.MaxPerSweep);
-                            return sent;
-                        }
+                        await Task.WhenAll(batch.Select(profile => queue.SendAsync(profile, cancellationToken)));
+                        sent += batch.Length;
+                    }
 
-                        await queue.SendAsync(due, cancellationToken);
-                        sent++;
+                    if (allowed < due.Count)
+                    {
+                        LogSweepCapped(settings.MaxPerSweep);
+                        return sent;
                     }
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -47,8 +47,9 @@ public sealed class CollectionInBothRuntimes(AzuriteFixture azurite) : IAsyncLif
         var hosted = await RunAsCustomHandlerAsync(root);
 
         var expectedPosts = server.GeneratedPosts.Count(p => SnapshotWeeks.WeekOf(p) == LastWeek);
-        foreach (var (view, snapshot) in new[] { local, hosted })
+        foreach (var (view, snapshot, activity) in new[] { local, hosted })
         {
+            Assert.Equal((server.GeneratedPosts[0], ActivitySource.Collector), (activity.At, activity.Source));
             Assert.Equal("feed", (string?)view["collector"]);
             Assert.Equal("collected", (string?)view["lastStatus"]);
             Assert.Equal(3, (int)view["itemsSeen"]!);
@@ -62,10 +63,11 @@ public sealed class CollectionInBothRuntimes(AzuriteFixture azurite) : IAsyncLif
         Assert.Equal(local.Snapshot with { BusinessId = "", ProfileId = "", SnapshotId = "" }, hosted.Snapshot with { BusinessId = "", ProfileId = "", SnapshotId = "" });
     }
 
-    private async Task<(JsonObject View, EngagementSnapshot Snapshot)> RunLocallyAsync(TestAppRoot root)
+    private async Task<(JsonObject View, EngagementSnapshot Snapshot, (ProfileKey Profile, DateTimeOffset At, ActivitySource Source) Activity)> RunLocallyAsync(TestAppRoot root)
     {
         var snapshots = new RecordedSnapshots();
-        await using var app = new FunctionsAppFactory(azurite, root, AzuriteFixture.NewPrefix(), services => Register(services, snapshots), new Dictionary<string, string?>(Settings)
+        var activity = new RecordedActivity();
+        await using var app = new FunctionsAppFactory(azurite, root, AzuriteFixture.NewPrefix(), services => Register(services, snapshots, activity), new Dictionary<string, string?>(Settings)
         {
             [$"AzureWebJobs.{SweepCollections.Name}.Disabled"] = "false",
             [$"AzureWebJobs.{CollectProfile.Name}.Disabled"] = "false",
@@ -76,14 +78,15 @@ public sealed class CollectionInBothRuntimes(AzuriteFixture azurite) : IAsyncLif
 
         JsonObject? view = null;
         await Eventually.TrueAsync(async () => (view = await CollectionAsync(client, businessId, profileId))["lastCollectedAt"] is not null, "the timer and queue to collect the blog");
-        return (view!, Assert.Single(snapshots.Items));
+        return (view!, Assert.Single(snapshots.Items), Assert.Single(activity.Entries));
     }
 
-    private async Task<(JsonObject View, EngagementSnapshot Snapshot)> RunAsCustomHandlerAsync(TestAppRoot root)
+    private async Task<(JsonObject View, EngagementSnapshot Snapshot, (ProfileKey Profile, DateTimeOffset At, ActivitySource Source) Activity)> RunAsCustomHandlerAsync(TestAppRoot root)
     {
         var snapshots = new RecordedSnapshots();
+        var activity = new RecordedActivity();
         var prefix = AzuriteFixture.NewPrefix();
-        await using var app = new FunctionsAppFactory(azurite, root, prefix, services => Register(services, snapshots), Settings, customHandler: true);
+        await using var app = new FunctionsAppFactory(azurite, root, prefix, services => Register(services, snapshots, activity), Settings, customHandler: true);
         var client = app.CreateClient();
         var (businessId, profileId) = await RegisterBlogAsync(client);
 
@@ -94,14 +97,14 @@ public sealed class CollectionInBothRuntimes(AzuriteFixture azurite) : IAsyncLif
         var collected = await client.PostAsJsonAsync(new Uri($"/{CollectProfile.Name}", UriKind.Relative), CustomHandlerInvocation.QueuePayload(JsonNode.Parse(message.Body.ToString())!, dequeueCount: 1), Cancel);
         Assert.Equal(HttpStatusCode.OK, collected.StatusCode);
 
-        return (await CollectionAsync(client, businessId, profileId), Assert.Single(snapshots.Items));
+        return (await CollectionAsync(client, businessId, profileId), Assert.Single(snapshots.Items), Assert.Single(activity.Entries));
     }
 
     private static Dictionary<string, string?> Settings => new() { ["SocialWatch:Checks:AllowLoopback"] = "true" };
 
-    private static void Register(IServiceCollection services, RecordedSnapshots snapshots) => services
+    private static void Register(IServiceCollection services, RecordedSnapshots snapshots, RecordedActivity activity) => services
         .AddSingleton<ISnapshotQueue>(snapshots)
-        .AddSingleton<IProfileActivityLog, RecordedActivity>();
+        .AddSingleton<IProfileActivityLog>(activity);
 
     private async Task<(string BusinessId, string ProfileId)> RegisterBlogAsync(HttpClient client)
     {

@@ -165,6 +165,20 @@ public sealed class ProfileCollectionOverLoopback(AzuriteFixture azurite) : IAsy
     }
 
     [Fact]
+    public async Task ReschedulesAtTheResetWhenTheBlueskyAppViewDeclaresItsRateLimitSpent()
+    {
+        var busy = await AddProfileAsync(Network.Bluesky, "https://bsky.app/profile/busy.test");
+        var reset = DateTimeOffset.FromUnixTimeSeconds(clock.GetUtcNow().AddMinutes(5).ToUnixTimeSeconds());
+
+        await Collection.CollectAsync(busy, Cancel);
+
+        Assert.Empty(server.RequestsTo("/xrpc/app.bsky.feed.getAuthorFeed"));
+        var state = await StateAsync(busy);
+        Assert.Equal((reset, 2604L), (state.NextDueAt, state.Followers));
+        Assert.Empty(snapshots.Items);
+    }
+
+    [Fact]
     public async Task ReportsAMovedMastodonAccountToTheProfileChecks()
     {
         var moved = await AddProfileAsync(Network.Mastodon, server.MastodonProfile("moved"));

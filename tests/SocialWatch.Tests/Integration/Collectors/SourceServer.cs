@@ -17,7 +17,7 @@ namespace SocialWatch.Tests.Integration.Collectors;
 /// A real Kestrel server on 127.0.0.1 playing every open source at once, from the fixture files in each source's documented format:
 /// feeds (<c>/feeds/{fixture}</c>, with an ETag and Last-Modified, 304 to a matching conditional GET), a feed generated around the
 /// real date (<c>/generated.rss</c>), a Mastodon instance (<c>/api/v1/…</c>; account "busy" declares its rate limit spent) and a
-/// Bluesky AppView (<c>/xrpc/…</c>; actor "taken-down.test" is taken down). It records every request it receives.
+/// Bluesky AppView (<c>/xrpc/…</c>; actor "taken-down.test" is taken down, "busy.test" declares the AppView's rate limit spent). It records every request it receives.
 /// </summary>
 public sealed class SourceServer : IAsyncDisposable
 {
@@ -122,6 +122,8 @@ public sealed class SourceServer : IAsyncDisposable
         app.MapGet("/xrpc/app.bsky.actor.getProfile", context => context.Request.Query["actor"].ToString() switch
         {
             "taken-down.test" => Fixture(context, "bluesky-error-takedown.json", status: StatusCodes.Status400BadRequest),
+            "busy.test" => Fixture(context, "bluesky-profile.json", ("RateLimit-Limit", "3000"), ("RateLimit-Remaining", "0"),
+                ("RateLimit-Reset", Clock().AddMinutes(5).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture))),
             _ => Fixture(context, "bluesky-profile.json"),
         });
         app.MapGet("/xrpc/app.bsky.feed.getAuthorFeed", context => Fixture(context, "bluesky-author-feed.json"));

@@ -12,7 +12,9 @@ public static class FunctionCatalog
 {
     public static IServiceCollection AddFunctions(this IServiceCollection services) => services
         .AddQueueFunction<DispatchEmail>(DispatchEmail.Name)
-        .AddTimerFunction<SweepOutbox>(SweepOutbox.Name);
+        .AddTimerFunction<SweepOutbox>(SweepOutbox.Name)
+        .AddTimerFunction<SweepCollections>(SweepCollections.Name)
+        .AddQueueFunction<CollectProfile>(CollectProfile.Name);
 
     public static IEndpointRouteBuilder MapFunctions(this IEndpointRouteBuilder app)
     {
@@ -34,6 +36,7 @@ public static class FunctionCatalog
         app.MapHttpFunction(IssueApiKey.Name, IssueApiKey.Handle).RequireApiKey(AccessRule.TenantAdmin);
         app.MapHttpFunction(ListApiKeys.Name, ListApiKeys.Handle).RequireApiKey(AccessRule.TenantAdmin);
         app.MapHttpFunction(RevokeApiKey.Name, RevokeApiKey.Handle).RequireApiKey(AccessRule.TenantAdmin);
+        app.MapHttpFunction(GetProfileCollection.Name, GetProfileCollection.Handle).RequireApiKey(AccessRule.TenantRead);
         return app;
     }
 }

@@ -15,10 +15,16 @@ public static class ChecksServiceCollectionExtensions
     /// <summary>
     /// Registers the profile checks: the guarded, polite fetcher, the rule data (loaded and validated at start), the
     /// classifier, staleness, the no-false-alarm policies and the website link audit. Options live under
-    /// <c>SocialWatch:Checks</c> and are validated at start.
+    /// <c>SocialWatch:Checks</c> and are validated at start. Registers once however often it is called: the collectors share
+    /// the fetcher and ask for it too.
     /// </summary>
     public static IServiceCollection AddProfileChecks(this IServiceCollection services, IConfiguration configuration)
     {
+        if (services.Any(service => service.ServiceType == typeof(PageFetcher)))
+        {
+            return services;
+        }
+
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => ProfileRuleSet.LoadEmbedded());
 

@@ -63,6 +63,9 @@ public enum CollectionErrorKind
     RateLimited,
 
     UnexpectedStatus,
+
+    /// <summary>Nothing was sent: the SSRF guard refused the address or scheme, or the redirects went on too long.</summary>
+    Refused,
 }
 
 public sealed record CollectionError(CollectionErrorKind Kind, string Message);

@@ -43,6 +43,29 @@ public sealed class CollectorOptions : IValidatableObject
     [Range(1, 100)]
     public int BlueskyPageSize { get; set; } = 100;
 
+    /// <summary>How often a profile is collected when all goes well.</summary>
+    [Range(typeof(TimeSpan), "00:05:00", "7.00:00:00")]
+    public TimeSpan CollectEvery { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>The wait after a failed collection; it doubles with each failure in a row, up to <see cref="MaxRetryDelay"/>.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromHours(1);
+
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>Mastodon status pages or Bluesky author-feed pages read by one collection, at most.</summary>
+    [Range(1, 50)]
+    public int MaxPages { get; set; } = 5;
+
+    /// <summary>Completed weeks a collection still snapshots when earlier ones were missed (an outage, a new profile gets one).</summary>
+    [Range(1, 13)]
+    public int MaxSnapshotWeeks { get; set; } = 4;
+
+    /// <summary>Collection messages a sweep sends, at most; the rest wait for the next sweep.</summary>
+    [Range(1, 100_000)]
+    public int MaxPerSweep { get; set; } = 10_000;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!BlueskyAppView.IsAbsoluteUri || BlueskyAppView.Scheme is not ("https" or "http"))

@@ -1,9 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SocialWatch.Checks;
 using SocialWatch.Collectors.Bluesky;
+using SocialWatch.Collectors.Collection;
 using SocialWatch.Collectors.Feeds;
 using SocialWatch.Collectors.Mastodon;
+using SocialWatch.Storage;
 
 namespace SocialWatch.Collectors;
 
@@ -17,6 +20,24 @@ public static class CollectorsServiceCollectionExtensions
         services.AddSingleton<FeedReader>();
         services.AddSingleton<MastodonReader>();
         services.AddSingleton<BlueskyReader>();
+        return services;
+    }
+
+    /// <summary>
+    /// Collection from the open sources (after AddSocialWatchStorage): the readers, the profile checks' guarded fetcher they share,
+    /// the collection state table (purged with its tenant), the collect queue, and the life signals the profile checks read.
+    /// </summary>
+    public static IServiceCollection AddProfileCollection(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddCollectors(configuration);
+        services.AddProfileChecks(configuration);
+        services.TryAddSingleton<StorageTables>();
+        services.AddTenantStore<ICollectionStateStore, TableCollectionStateStore>();
+        services.AddSingleton<SourceFetcher>();
+        services.AddSingleton<SourceCollector>();
+        services.AddSingleton<CollectionQueue>();
+        services.AddSingleton<ProfileCollection>();
+        services.AddSingleton<IProfileLifeSignals, CollectedLifeSignals>();
         return services;
     }
 }

@@ -61,3 +61,6 @@ public sealed record FetchOutcome
 
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
 }
+
+/// <summary>A fetch whose body a caller's reader consumed: <see cref="Value"/> is what it read when the fetch ended on an answer.</summary>
+public sealed record StreamedFetch<T>(FetchOutcome Outcome, T? Value);

@@ -24,6 +24,8 @@ public sealed partial class PageFetcher(
 {
     public const string ClientName = "SocialWatch.Checks";
 
+    private const string PageAccept = "text/html,application/xhtml+xml,application/json;q=0.9,*/*;q=0.8";
+
     // Fields, not captured parameters: the nested Fetch reads them.
     private readonly IHttpClientFactory clients = clients;
     private readonly HostPoliteness politeness = politeness;
@@ -33,12 +35,30 @@ public sealed partial class PageFetcher(
     /// <param name="url">The page to fetch.</param>
     /// <param name="loginWall">Given a redirect target, the id of the login-wall rule it matches, or null: such a redirect is not followed.</param>
     /// <param name="cancellationToken">The caller's token; its cancellation is the only one that throws.</param>
-    public async Task<FetchOutcome> FetchAsync(Uri url, Func<Uri, string?>? loginWall = null, CancellationToken cancellationToken = default)
+    public Task<FetchOutcome> FetchAsync(Uri url, Func<Uri, string?>? loginWall = null, CancellationToken cancellationToken = default) =>
+        FetchAsync(new Fetch(this, url, new FetchRequest(PageAccept), cancellationToken), loginWall, cancellationToken);
+
+    /// <summary>
+    /// Fetches a source for a collector through the same guard, politeness, resilience and timeouts as a page: the request carries
+    /// <paramref name="accept"/> and the headers <paramref name="prepare"/> adds (conditional ones), and the final answer's body is
+    /// handed to <paramref name="read"/> as a stream while the connection is open, so the reader caps and parses it as it arrives.
+    /// <see cref="StreamedFetch{T}.Value"/> is what <paramref name="read"/> returned for the answer the fetch ended on, if it ended on one.
+    /// </summary>
+    public async Task<StreamedFetch<T>> FetchStreamAsync<T>(
+        Uri url, string accept, Action<HttpRequestHeaders> prepare, Func<HttpResponseMessage, Stream, CancellationToken, Task<T>> read,
+        CancellationToken cancellationToken)
+    {
+        T? value = default;
+        var request = new FetchRequest(accept, prepare, async (response, body, token) => value = await read(response, body, token));
+        var outcome = await FetchAsync(new Fetch(this, url, request, cancellationToken), loginWall: null, cancellationToken);
+        return new StreamedFetch<T>(outcome, outcome.End == FetchEnd.Response ? value : default);
+    }
+
+    private async Task<FetchOutcome> FetchAsync(Fetch fetch, Func<Uri, string?>? loginWall, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         using var totalTimeout = new CancellationTokenSource(settings.TotalTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, totalTimeout.Token);
-        var fetch = new Fetch(this, url, cancellationToken);
         while (true)
         {
             if (fetch.Current.Scheme != Uri.UriSchemeHttp && fetch.Current.Scheme != Uri.UriSchemeHttps)
@@ -126,7 +146,11 @@ public sealed partial class PageFetcher(
     private partial void LogBadCookie(Uri url, string reason);
 
     /// <summary>The state of one fetch across its hops and attempts.</summary>
-    private sealed class Fetch(PageFetcher fetcher, Uri requested, CancellationToken callerToken)
+    /// <summary>What a fetch asks for, and who reads the body instead of the capped text read (a collector's parser).</summary>
+    private sealed record FetchRequest(
+        string Accept, Action<HttpRequestHeaders>? Prepare = null, Func<HttpResponseMessage, Stream, CancellationToken, Task>? ReadBody = null);
+
+    private sealed class Fetch(PageFetcher fetcher, Uri requested, FetchRequest shape, CancellationToken callerToken)
     {
         private readonly Uri requested = requested;
         private readonly CookieContainer cookies = new();
@@ -216,8 +240,9 @@ public sealed partial class PageFetcher(
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             request.Headers.TryAddWithoutValidation("User-Agent", settings.UserAgent);
-            request.Headers.TryAddWithoutValidation("Accept", "text/html,application/xhtml+xml,application/json;q=0.9,*/*;q=0.8");
+            request.Headers.TryAddWithoutValidation("Accept", shape.Accept);
             request.Headers.TryAddWithoutValidation("Accept-Language", settings.AcceptLanguage);
+            shape.Prepare?.Invoke(request.Headers);
             var cookieHeader = cookies.GetCookieHeader(url);
             if (cookieHeader.Length > 0)
             {
@@ -229,9 +254,17 @@ public sealed partial class PageFetcher(
             KeepCookies(url, response);
             // A redirect's body is never looked at: leave it unread.
             var redirect = response.Headers.Location is not null && (int)response.StatusCode is >= 300 and < 400;
-            var (body, truncated) = !redirect && IsText(response.Content.Headers.ContentType)
-                ? await ReadCappedAsync(response.Content, settings.MaxBodyBytes, token)
-                : (string.Empty, false);
+            var (body, truncated) = (string.Empty, false);
+            if (!redirect && shape.ReadBody is { } readBody)
+            {
+                await using var stream = await response.Content.ReadAsStreamAsync(token);
+                await readBody(response, stream, token);
+            }
+            else if (!redirect && IsText(response.Content.Headers.ContentType))
+            {
+                (body, truncated) = await ReadCappedAsync(response.Content, settings.MaxBodyBytes, token);
+            }
+
             return new HttpAttempt
             {
                 Status = (int)response.StatusCode,

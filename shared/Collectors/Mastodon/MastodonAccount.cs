@@ -44,6 +44,9 @@ public sealed record MastodonAccount(Uri Instance, string Username)
         return TryFromHandle(text.TrimStart('@'), "https", out account);
     }
 
+    /// <summary>The account by the id an earlier lookup gave: later collections skip the lookup.</summary>
+    public Uri AccountUri(string accountId) => new(Instance, "/api/v1/accounts/" + Uri.EscapeDataString(accountId));
+
     public static Uri StatusesUri(Uri instance, string accountId, string? maxId, int limit)
     {
         var query = $"/api/v1/accounts/{Uri.EscapeDataString(accountId)}/statuses?limit={limit}";

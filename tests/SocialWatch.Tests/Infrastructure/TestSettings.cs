@@ -2,7 +2,8 @@ namespace SocialWatch.Tests.Infrastructure;
 
 /// <summary>
 /// The settings the app refuses to start without, for a test host on the shared Azurite: storage under the class's own
-/// prefix, an admin key, and an SMTP server (nothing listens on it unless a test starts maildev there).
+/// prefix, an admin key, an SMTP server (nothing listens on it unless a test starts maildev there), and the schedules that
+/// function.json files take from app settings.
 /// </summary>
 public static class TestSettings
 {
@@ -20,6 +21,7 @@ public static class TestSettings
         ["SocialWatch:Smtp:Host"] = "127.0.0.1",
         ["SocialWatch:Smtp:Port"] = smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["SocialWatch:Smtp:Security"] = "None",
+        ["COLLECT_SCHEDULE"] = "0 0 * * * *",
     };
 
     /// <summary>In environment form (<c>Section__Key</c>), for the app started as a process.</summary>

@@ -69,6 +69,7 @@ public sealed class ApiKeyAccess(ApiHost host) : IClassFixture<ApiHost>
         Assert.Equal(HttpStatusCode.OK, (await Client.SendAsync(HttpMethod.Get, $"/api/businesses/{id}", readKey)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Client.SendAsync(HttpMethod.Get, $"/api/businesses/{id}/profiles", readKey)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Client.SendAsync(HttpMethod.Get, $"/api/businesses/{id}/profiles/{profileId}", readKey)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.SendAsync(HttpMethod.Get, $"/api/businesses/{id}/profiles/{profileId}/collection", readKey)).StatusCode);
         var writes = new (HttpMethod Method, string Path, JsonNode? Body)[]
         {
             (HttpMethod.Put, $"/api/businesses/{id}", ApiScenario.Business(id, "Taken over")),

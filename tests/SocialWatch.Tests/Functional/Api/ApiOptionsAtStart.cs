@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using SocialWatch.Tests.Infrastructure;
 
@@ -12,41 +11,15 @@ public sealed class ApiOptionsAtStart(AzuriteFixture azurite)
     [InlineData("too-short-admin-key-0123456789a")]
     public async Task RefusesToStartWithoutAStrongAdminKey(string? adminKey)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "SocialWatch.Functions.dll") },
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            Environment =
-            {
-                ["AzureWebJobsStorage"] = azurite.ConnectionString,
-                ["SocialWatch__Api__AdminKey"] = adminKey,
-                ["SocialWatch__Smtp__Host"] = "127.0.0.1",
-                ["ASPNETCORE_URLS"] = "http://127.0.0.1:" + FreePort.Next().ToString(CultureInfo.InvariantCulture),
-            },
-        };
-        using var app = Process.Start(start)!;
-        var output = app.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var errors = app.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        var environment = TestSettings.AsEnvironment(TestSettings.For(azurite, AzuriteFixture.NewPrefix()));
+        environment["SocialWatch__Api__AdminKey"] = adminKey ?? string.Empty;
+        environment["ASPNETCORE_URLS"] = "http://127.0.0.1:" + FreePort.Next().ToString(CultureInfo.InvariantCulture);
+        await using var app = AppProcess.Start(environment);
 
-        try
-        {
-            await app.WaitForExitAsync(timeout.Token);
-        }
-        finally
-        {
-            if (!app.HasExited)
-            {
-                app.Kill(entireProcessTree: true);
-            }
-        }
+        var exitCode = await app.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
-        Assert.NotEqual(0, app.ExitCode);
-        Assert.Contains("SocialWatch:Api:AdminKey is required and must be at least 32 characters", await output + await errors, StringComparison.Ordinal);
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("SocialWatch:Api:AdminKey is required and must be at least 32 characters", app.Output, StringComparison.Ordinal);
     }
 
     [Fact]

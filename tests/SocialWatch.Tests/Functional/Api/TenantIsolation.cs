@@ -21,6 +21,7 @@ public sealed class TenantIsolation(ApiHost host) : IClassFixture<ApiHost>
         { "GET", "/profiles/{profile}", false },
         { "PUT", "/profiles/{profile}", true },
         { "DELETE", "/profiles/{profile}", false },
+        { "GET", "/profiles/{profile}/collection", false },
         { "GET", "/keys", false },
         { "POST", "/keys", true },
     };
@@ -56,8 +57,10 @@ public sealed class TenantIsolation(ApiHost host) : IClassFixture<ApiHost>
 
         var read = await Client.SendAsync(HttpMethod.Get, $"/api/businesses/{mine}/profiles/{theirProfile}", myKey);
         var deleted = await Client.SendAsync(HttpMethod.Delete, $"/api/businesses/{mine}/profiles/{theirProfile}", myKey);
+        var collection = await Client.SendAsync(HttpMethod.Get, $"/api/businesses/{mine}/profiles/{theirProfile}/collection", myKey);
 
         Assert.Equal(["profileId"], (await read.ProblemAsync(HttpStatusCode.NotFound)).Keys);
+        Assert.Equal(["profileId"], (await collection.ProblemAsync(HttpStatusCode.NotFound)).Keys);
         Assert.Equal(["profileId"], (await deleted.ProblemAsync(HttpStatusCode.NotFound)).Keys);
         Assert.Equal(HttpStatusCode.OK, (await Client.SendAsync(HttpMethod.Get, $"/api/businesses/{theirs}/profiles/{theirProfile}", ApiHost.AdminKey)).StatusCode);
     }

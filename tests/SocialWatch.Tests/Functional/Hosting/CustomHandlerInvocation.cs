@@ -167,7 +167,7 @@ public sealed class CustomHandlerInvocation : IDisposable
         },
     };
 
-    private static JsonObject TimerPayload(string scheduleStatus, bool isPastDue) => new()
+    public static JsonObject TimerPayload(string scheduleStatus, bool isPastDue) => new()
     {
         ["Data"] = new JsonObject
         {

@@ -5,7 +5,12 @@ using Microsoft.Extensions.Options;
 
 namespace SocialWatch.Tests.Integration.Collectors;
 
+/// <summary>Measures allocation with the process-wide counter, so nothing else may run beside it.</summary>
+[CollectionDefinition(nameof(FeedReaderOverLoopback), DisableParallelization = true)]
+public sealed class FeedReaderOverLoopbackRunsAlone;
+
 /// <summary>The feed reader on a real socket, through HttpClient with ResponseHeadersRead: the caps hold while bytes still arrive.</summary>
+[Collection(nameof(FeedReaderOverLoopback))]
 public sealed class FeedReaderOverLoopback : IAsyncLifetime
 {
     private readonly HttpClient http = new(new SocketsHttpHandler { UseProxy = false });

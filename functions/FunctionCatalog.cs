@@ -12,7 +12,11 @@ public static class FunctionCatalog
 {
     public static IServiceCollection AddFunctions(this IServiceCollection services) => services
         .AddQueueFunction<DispatchEmail>(DispatchEmail.Name)
-        .AddTimerFunction<SweepOutbox>(SweepOutbox.Name);
+        .AddTimerFunction<SweepOutbox>(SweepOutbox.Name)
+        .AddTimerFunction<SweepProfiles>(SweepProfiles.Name)
+        .AddQueueFunction<CheckProfile>(CheckProfile.Name)
+        .AddTimerFunction<AuditWebsites>(AuditWebsites.Name)
+        .AddQueueFunction<AuditWebsite>(AuditWebsite.Name);
 
     public static IEndpointRouteBuilder MapFunctions(this IEndpointRouteBuilder app)
     {
@@ -34,6 +38,10 @@ public static class FunctionCatalog
         app.MapHttpFunction(IssueApiKey.Name, IssueApiKey.Handle).RequireApiKey(AccessRule.TenantAdmin);
         app.MapHttpFunction(ListApiKeys.Name, ListApiKeys.Handle).RequireApiKey(AccessRule.TenantAdmin);
         app.MapHttpFunction(RevokeApiKey.Name, RevokeApiKey.Handle).RequireApiKey(AccessRule.TenantAdmin);
+        app.MapHttpFunction(GetBusinessHealth.Name, GetBusinessHealth.Handle).RequireApiKey(AccessRule.TenantRead);
+        app.MapHttpFunction(GetProfileHealth.Name, GetProfileHealth.Handle).RequireApiKey(AccessRule.TenantRead);
+        app.MapHttpFunction(GetLinkAudit.Name, GetLinkAudit.Handle).RequireApiKey(AccessRule.TenantRead);
+        app.MapHttpFunction(RecordProfileActivity.Name, RecordProfileActivity.Handle).RequireApiKey(AccessRule.TenantWrite);
         return app;
     }
 }

@@ -25,6 +25,9 @@ param corsAllowedOrigins string[] = []
 @description('NCRONTAB (6 fields, UTC: Flex Consumption has no time zone setting) of the profile sweep.')
 param sweepSchedule string = '0 0 */6 * * *'
 
+@description('NCRONTAB (6 fields, UTC) of the daily website link audit.')
+param auditSchedule string = '0 30 3 * * *'
+
 @description('Consecutive dead results before a profile is declared dead.')
 @minValue(1)
 param deadAfterConsecutive int = 3
@@ -167,6 +170,7 @@ module functionApp 'modules/functionapp.bicep' = {
     instanceMemoryMB: instanceMemoryMB
     corsAllowedOrigins: corsAllowedOrigins
     sweepSchedule: sweepSchedule
+    auditSchedule: auditSchedule
     deadAfterConsecutive: deadAfterConsecutive
     deadAfterHours: deadAfterHours
     smtpHost: smtpHost

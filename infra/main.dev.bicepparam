@@ -12,6 +12,7 @@ param corsAllowedOrigins = filter(split(readEnvironmentVariable('SOCIALWATCH_COR
 param vaultOperatorPrincipalId = readEnvironmentVariable('SOCIALWATCH_VAULT_OPERATOR_ID', '')
 
 param sweepSchedule = '0 0 */6 * * *'
+param auditSchedule = '0 30 3 * * *'
 param deadAfterConsecutive = 3
 param deadAfterHours = 24
 param maximumInstanceCount = 10

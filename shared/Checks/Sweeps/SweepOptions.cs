@@ -21,5 +21,5 @@ public sealed class SweepOptions
 
     /// <summary>Counters a sweep's tally is spread over, so thousands of checks do not fight over one entity.</summary>
     [Range(1, 64)]
-    public int TallyShards { get; set; } = 16;
+    public int TallyShards { get; set; } = 64;
 }

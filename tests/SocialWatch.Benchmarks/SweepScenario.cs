@@ -171,6 +171,7 @@ internal static class SweepScenario
         var runner = services.GetRequiredService<ProfileCheckRunner>();
         var channel = Channel.CreateBounded<QueueMessage>(workers * 2);
         var handled = 0;
+        var failed = 0;
         var receiver = Task.Run(
             async () =>
             {
@@ -200,14 +201,30 @@ internal static class SweepScenario
             {
                 await foreach (var message in channel.Reader.ReadAllAsync(cancellationToken))
                 {
-                    await runner.RunAsync(CheckProfileMessage.Read(message.Body.ToString()), cancellationToken);
-                    await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
-                    Interlocked.Increment(ref handled);
+                    try
+                    {
+                        await runner.RunAsync(CheckProfileMessage.Read(message.Body.ToString()), cancellationToken);
+                        await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+                        Interlocked.Increment(ref handled);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        // As the queue listener would: the message stays for a retry; the run says how many failed and why.
+                        if (Interlocked.Increment(ref failed) == 1)
+                        {
+                            Console.WriteLine($"  first failed check: {e.GetType().Name}: {e.Message}");
+                        }
+                    }
                 }
             },
             cancellationToken)).ToArray();
         await receiver;
         await Task.WhenAll(consumers);
+        if (failed > 0)
+        {
+            Console.WriteLine(Invariant($"  {failed} checks failed (left on the queue for a retry)"));
+        }
+
         return handled;
     }
 

@@ -157,6 +157,7 @@ internal static class SweepScenario
                 ("dead", _) when t.StartsWith("BROKEN", StringComparison.Ordinal) => "agree",
                 ("alive", _) when t.StartsWith("OK", StringComparison.Ordinal) => "agree",
                 ("blocked", _) => "differ: SocialWatch is right (a refusal of bots is not a missing profile)",
+                ("rate-limited", _) when t.StartsWith("OK", StringComparison.Ordinal) => "differ: not asked (the host's 429 said wait an hour, so SocialWatch held the host and rescheduled); neither is wrong, SocialWatch is politer",
                 ("rate-limited", _) => "differ: SocialWatch is right (asked to come back later; rescheduled, not broken)",
                 ("transient", _) => "differ on words: neither says dead; SocialWatch retries at the next sweep",
                 _ => "differ",

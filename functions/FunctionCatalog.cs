@@ -14,7 +14,11 @@ public static class FunctionCatalog
         .AddQueueFunction<DispatchEmail>(DispatchEmail.Name)
         .AddTimerFunction<SweepOutbox>(SweepOutbox.Name)
         .AddTimerFunction<SweepCollections>(SweepCollections.Name)
-        .AddQueueFunction<CollectProfile>(CollectProfile.Name);
+        .AddQueueFunction<CollectProfile>(CollectProfile.Name)
+        .AddTimerFunction<SweepProfiles>(SweepProfiles.Name)
+        .AddQueueFunction<CheckProfile>(CheckProfile.Name)
+        .AddTimerFunction<AuditWebsites>(AuditWebsites.Name)
+        .AddQueueFunction<AuditWebsite>(AuditWebsite.Name);
 
     public static IEndpointRouteBuilder MapFunctions(this IEndpointRouteBuilder app)
     {
@@ -37,6 +41,10 @@ public static class FunctionCatalog
         app.MapHttpFunction(ListApiKeys.Name, ListApiKeys.Handle).RequireApiKey(AccessRule.TenantAdmin);
         app.MapHttpFunction(RevokeApiKey.Name, RevokeApiKey.Handle).RequireApiKey(AccessRule.TenantAdmin);
         app.MapHttpFunction(GetProfileCollection.Name, GetProfileCollection.Handle).RequireApiKey(AccessRule.TenantRead);
+        app.MapHttpFunction(GetBusinessHealth.Name, GetBusinessHealth.Handle).RequireApiKey(AccessRule.TenantRead);
+        app.MapHttpFunction(GetProfileHealth.Name, GetProfileHealth.Handle).RequireApiKey(AccessRule.TenantRead);
+        app.MapHttpFunction(GetLinkAudit.Name, GetLinkAudit.Handle).RequireApiKey(AccessRule.TenantRead);
+        app.MapHttpFunction(RecordProfileActivity.Name, RecordProfileActivity.Handle).RequireApiKey(AccessRule.TenantWrite);
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using SocialWatch.Alerts;
+using SocialWatch.Checks;
 using SocialWatch.Collectors;
 using SocialWatch.Functions;
 using SocialWatch.Functions.Api;
@@ -15,6 +16,7 @@ builder.Services.AddSocialWatchStorage(builder.Configuration);
 builder.Services.AddSocialWatchApi(builder.Configuration);
 builder.Services.AddAlerts(builder.Configuration);
 builder.Services.AddProfileCollection(builder.Configuration);
+builder.Services.AddProfileMonitoring(builder.Configuration);
 builder.Services.AddFunctions();
 
 var app = builder.Build();

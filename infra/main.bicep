@@ -27,6 +27,8 @@ param sweepSchedule string = '0 0 */6 * * *'
 
 @description('NCRONTAB (6 fields, UTC) of the collection sweep: it only sends the profiles whose collection is due (every 6 h each, SocialWatch:Collectors:CollectEvery).')
 param collectSchedule string = '0 0 * * * *'
+@description('NCRONTAB (6 fields, UTC) of the daily website link audit.')
+param auditSchedule string = '0 30 3 * * *'
 
 @description('Consecutive dead results before a profile is declared dead.')
 @minValue(1)
@@ -171,6 +173,7 @@ module functionApp 'modules/functionapp.bicep' = {
     corsAllowedOrigins: corsAllowedOrigins
     sweepSchedule: sweepSchedule
     collectSchedule: collectSchedule
+    auditSchedule: auditSchedule
     deadAfterConsecutive: deadAfterConsecutive
     deadAfterHours: deadAfterHours
     smtpHost: smtpHost

@@ -48,6 +48,8 @@ param sweepSchedule string
 
 @description('NCRONTAB (6 fields, UTC) of the collection sweep (feeds, Mastodon, Bluesky).')
 param collectSchedule string
+@description('NCRONTAB (6 fields, UTC) of the website link audit.')
+param auditSchedule string
 
 @description('Consecutive dead results before a profile is declared dead.')
 param deadAfterConsecutive int
@@ -161,6 +163,7 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=${identity.properties.clientId}'
       SWEEP_SCHEDULE: sweepSchedule
       COLLECT_SCHEDULE: collectSchedule
+      AUDIT_SCHEDULE: auditSchedule
       SocialWatch__Api__AdminKey: '@Microsoft.KeyVault(SecretUri=${vault.properties.vaultUri}secrets/${adminApiKeySecretName})'
       SocialWatch__Smtp__Host: smtpHost
       SocialWatch__Smtp__Port: string(smtpPort)

@@ -40,6 +40,13 @@ var settings = new Dictionary<string, string>
 Console.WriteLine(Invariant($"SocialWatch benchmarks on {Environment.ProcessorCount} cores, .NET {Environment.Version}; handler {options.Handler}"));
 Console.WriteLine();
 
+await SweepScenario.RunAsync(azurite.ConnectionString, options.SweepProfiles, options.SweepHosts, stop.Token);
+Console.WriteLine();
+if (options.SweepOnly)
+{
+    return 0;
+}
+
 var readiness = (await Readiness.MeasureAsync(options.Handler, settings, options.ReadinessRuns, stop.Token)).Order().ToArray();
 var median = LatencyReport.Percentile(readiness, 0.5);
 Console.WriteLine(Invariant($"Readiness: process start to first answer on GET /, custom-handler mode, {readiness.Length} runs"));

@@ -17,30 +17,35 @@ public sealed class SweepGuard(IOptions<SweepGuardOptions> options)
 {
     /// <param name="canary">The connectivity canary's result for this sweep (null: it was not run, which voids the sweep).</param>
     /// <param name="results">The sweep's check results so far.</param>
-    public SweepVerdict Evaluate(CheckResult? canary, IReadOnlyCollection<CheckResult> results)
+    public SweepVerdict Evaluate(CheckResult? canary, IReadOnlyCollection<CheckResult> results) =>
+        Evaluate(canary, results.Count, results.Count(r => r.Class == CheckClass.Transient));
+
+    /// <param name="canary">The connectivity canary's result for this sweep (null: it was not run, which voids the sweep).</param>
+    /// <param name="results">How many results the sweep has so far (a tally: the results themselves are not kept).</param>
+    /// <param name="transient">How many of them were transient.</param>
+    public SweepVerdict Evaluate(CheckResult? canary, int results, int transient)
     {
         var settings = options.Value;
-        var transient = results.Count(r => r.Class == CheckClass.Transient);
         if (canary is null)
         {
-            return new SweepVerdict(true, "sweep void: the connectivity canary was not checked", results.Count, transient);
+            return new SweepVerdict(true, "sweep void: the connectivity canary was not checked", results, transient);
         }
 
         if (canary.Class != CheckClass.Alive)
         {
-            return new SweepVerdict(true, $"sweep void: connectivity canary {canary.Url} was {canary.Class} ({canary.Evidence.RuleId}: {canary.Evidence.Detail}); the checker may be offline", results.Count, transient);
+            return new SweepVerdict(true, $"sweep void: connectivity canary {canary.Url} was {canary.Class} ({canary.Evidence.RuleId}: {canary.Evidence.Detail}); the checker may be offline", results, transient);
         }
 
-        var verdict = new SweepVerdict(false, string.Empty, results.Count, transient);
-        if (results.Count >= settings.MinimumSample && verdict.TransientShare > settings.MaxTransientShare)
+        var verdict = new SweepVerdict(false, string.Empty, results, transient);
+        if (results >= settings.MinimumSample && verdict.TransientShare > settings.MaxTransientShare)
         {
             return verdict with
             {
                 IsVoid = true,
-                Reason = string.Create(CultureInfo.InvariantCulture, $"sweep void: {transient} of {results.Count} results transient ({verdict.TransientShare * 100:0.#}%, above {settings.MaxTransientShare * 100:0.#}%); an outage, not {transient} dead profiles"),
+                Reason = string.Create(CultureInfo.InvariantCulture, $"sweep void: {transient} of {results} results transient ({verdict.TransientShare * 100:0.#}%, above {settings.MaxTransientShare * 100:0.#}%); an outage, not {transient} dead profiles"),
             };
         }
 
-        return verdict with { Reason = string.Create(CultureInfo.InvariantCulture, $"sweep valid: {transient} of {results.Count} results transient") };
+        return verdict with { Reason = string.Create(CultureInfo.InvariantCulture, $"sweep valid: {transient} of {results} results transient") };
     }
 }

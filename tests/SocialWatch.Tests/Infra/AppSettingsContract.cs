@@ -37,11 +37,8 @@ public sealed partial class AppSettingsContract(CompiledTemplate compiled) : ICl
         TelemetryDestination.AuthenticationStringSetting,
     ];
 
-    /// <summary>
-    /// Schedules the timer functions take from app settings (%NAME% in function.json). SWEEP_SCHEDULE stands here until the
-    /// sweep's function.json, which reads it, arrives with its issue.
-    /// </summary>
-    private static readonly string[] PendingScheduleSettings = ["SWEEP_SCHEDULE"];
+    /// <summary>Schedules the timer functions will take from app settings once their function.json arrives (none pending now).</summary>
+    private static readonly string[] PendingScheduleSettings = [];
 
     /// <summary>Flex Consumption rejects these: the runtime is functionAppConfig.runtime, the host version is fixed.</summary>
     private static readonly string[] RejectedByFlexConsumption = ["FUNCTIONS_WORKER_RUNTIME", "FUNCTIONS_EXTENSION_VERSION", "WEBSITE_TIME_ZONE"];

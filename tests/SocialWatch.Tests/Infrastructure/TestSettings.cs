@@ -21,7 +21,6 @@ public static class TestSettings
         ["SocialWatch:Smtp:Host"] = "127.0.0.1",
         ["SocialWatch:Smtp:Port"] = smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["SocialWatch:Smtp:Security"] = "None",
-        ["COLLECT_SCHEDULE"] = "0 0 * * * *",
     };
 
     /// <summary>In environment form (<c>Section__Key</c>), for the app started as a process.</summary>

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SocialWatch.Checks.Audits;
+using SocialWatch.Checks.Health;
+using SocialWatch.Checks.Sweeps;
+using SocialWatch.Profiles;
+using SocialWatch.Storage;
+
+namespace SocialWatch.Checks;
+
+public static class MonitoringServiceCollectionExtensions
+{
+    /// <summary>
+    /// The profile checks wired to storage and alerts (after AddSocialWatchStorage, AddTenants and AddAlerts): profile health
+    /// and link audits (per-business stores, purged with their business), the activity log, sweeps and their queues.
+    /// </summary>
+    public static IServiceCollection AddProfileMonitoring(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddProfileChecks(configuration);
+        services.AddOptions<SweepOptions>().Bind(configuration.GetSection(SweepOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<StorageTables>();
+        services.AddTenantStore<IProfileHealthStore, TableProfileHealthStore>();
+        services.AddTenantStore<ILinkAuditStore, TableLinkAuditStore>();
+        services.AddSingleton<IProfileActivityLog, ProfileActivityLog>();
+        services.AddSingleton<SweepStore>();
+        services.AddSingleton<CheckQueue>();
+        services.AddSingleton<AuditQueue>();
+        services.AddSingleton<ProfileAlerts>();
+        services.AddSingleton<ProfileCheckRunner>();
+        services.AddSingleton<ProfileSweep>();
+        services.AddSingleton<LinkAudits>();
+        services.AddSingleton<HealthReports>();
+        return services;
+    }
+}

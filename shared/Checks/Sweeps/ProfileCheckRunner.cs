@@ -1,0 +1,124 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SocialWatch.Alerts;
+using SocialWatch.Checks.Health;
+using SocialWatch.Checks.Staleness;
+using SocialWatch.Checks.Verdicts;
+
+namespace SocialWatch.Checks.Sweeps;
+
+/// <summary>What one CheckProfile run did.</summary>
+public enum CheckRunOutcome
+{
+    /// <summary>The result was applied to the profile's health.</summary>
+    Applied,
+
+    /// <summary>The sweep is void: nothing changed (the log says why).</summary>
+    Void,
+
+    /// <summary>The network asked us to wait: the check was sent again, invisible until the retry time.</summary>
+    Rescheduled,
+}
+
+/// <summary>
+/// Checks one profile and applies the result: the sweep's outage guard first (a void sweep changes nothing), then the
+/// dead-declaration policy, staleness against the plan's cadence, the alert policy, and at most one email per transition
+/// (recorded in the outbox before the ETag-conditional health write, so a lost race or a retry cannot send it twice).
+/// </summary>
+public sealed partial class ProfileCheckRunner(
+    ProfileChecker checker,
+    SweepStore sweeps,
+    SweepGuard guard,
+    DeadDeclarationPolicy deadPolicy,
+    StalenessEvaluator staleness,
+    IProfileHealthStore health,
+    ProfileAlerts alerts,
+    CheckQueue queue,
+    TimeProvider time,
+    IOptions<SweepOptions> sweepOptions,
+    IOptions<DeadDeclarationOptions> deadOptions,
+    IOptions<AlertOptions> alertOptions,
+    ILogger<ProfileCheckRunner> logger)
+{
+    public async Task<CheckRunOutcome> RunAsync(CheckProfileMessage message, CancellationToken cancellationToken)
+    {
+        var result = await checker.CheckAsync(new ProfileTarget(message.Url, message.Network), cancellationToken);
+        var tally = await sweeps.RecordAsync(message.SweepId, message.ProfileId, result.Class, sweepOptions.Value.TallyShards, cancellationToken);
+        var sweep = guard.Evaluate(tally.Canary, tally.Results, tally.Transient);
+        if (sweep.IsVoid)
+        {
+            LogVoid(message.BusinessId, message.ProfileId, result.Class, message.SweepId, sweep.Reason);
+            return CheckRunOutcome.Void;
+        }
+
+        var rescheduled = false;
+        if (result.Class == CheckClass.RateLimited)
+        {
+            var retryAt = result.Evidence.RetryAt ?? result.CheckedAt + sweepOptions.Value.CheckInterval;
+            await queue.SendAsync(message, retryAt - time.GetUtcNow(), cancellationToken);
+            LogRescheduled(message.BusinessId, message.ProfileId, retryAt);
+            rescheduled = true;
+        }
+
+        await health.UpdateAsync(message.Profile, current => ApplyAsync(current, result, message, cancellationToken), cancellationToken);
+        return rescheduled ? CheckRunOutcome.Rescheduled : CheckRunOutcome.Applied;
+    }
+
+    /// <summary>The health after the result; records the email a transition calls for first (idempotent: the outbox dedupes).</summary>
+    private async Task<ProfileHealth?> ApplyAsync(ProfileHealth current, CheckResult result, CheckProfileMessage message, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var verdict = deadPolicy.Apply(current.Verdict, result);
+        var assessment = staleness.Evaluate(current.Activity?.At, message.PostsPerWeek, now);
+        var observed = Observe(verdict, assessment, current.Activity, now);
+        var (alert, decision) = ProfileAlertPolicy.Decide(message.ProfileId, current.Alert, observed, now, alertOptions.Value);
+        var next = current.WithCheck(result) with { Verdict = verdict, Alert = alert, NextCheckAt = NextCheckAt(verdict, result, now) };
+        if (decision is not null)
+        {
+            await alerts.RecordAsync(message.Profile, next, decision, message.PostsPerWeek, now, cancellationToken);
+            LogTransition(message.BusinessId, message.ProfileId, decision.Kind, decision.Condition, decision.DedupeKey);
+        }
+
+        return next;
+    }
+
+    /// <summary>
+    /// What the owner may be told: dead since the run of dead results began; abandoned since the last activity; healthy when
+    /// the profile answers and is not abandoned; nothing (null) while no conclusive check exists and it is not abandoned.
+    /// Unknown activity is never abandoned.
+    /// </summary>
+    public static ObservedCondition? Observe(HealthVerdict verdict, StalenessAssessment assessment, LastActivity? activity, DateTimeOffset now) =>
+        verdict.State switch
+        {
+            DeclaredHealth.Dead => new ObservedCondition(ProfileCondition.Dead, verdict.Since ?? now),
+            _ when assessment.State == Staleness.Staleness.Abandoned => new ObservedCondition(ProfileCondition.Abandoned, activity!.At),
+            DeclaredHealth.Unknown => null,
+            _ => new ObservedCondition(ProfileCondition.Healthy, verdict.Since ?? now),
+        };
+
+    /// <summary>
+    /// Rate-limited: at the retry time. Transient: at the next sweep. A run of dead results in progress: spaced so that the
+    /// results needed to declare it span the minimum time. Otherwise after the check interval.
+    /// </summary>
+    private DateTimeOffset NextCheckAt(HealthVerdict verdict, CheckResult result, DateTimeOffset now)
+    {
+        var dead = deadOptions.Value;
+        return result.Class switch
+        {
+            CheckClass.RateLimited => result.Evidence.RetryAt ?? now + sweepOptions.Value.CheckInterval,
+            CheckClass.Transient => now,
+            _ when verdict.State != DeclaredHealth.Dead && verdict.DeadRun > 0 =>
+                now + (dead.ConsecutiveDeadResults > 1 ? dead.MinimumSpan / (dead.ConsecutiveDeadResults - 1) : TimeSpan.Zero),
+            _ => now + sweepOptions.Value.CheckInterval,
+        };
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Check of profile {ProfileId} of {BusinessId} ({Class}) not applied: sweep {SweepId} is void: {Reason}")]
+    private partial void LogVoid(string businessId, string profileId, CheckClass @class, string sweepId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Profile {ProfileId} of {BusinessId} is rate-limited: check rescheduled at {RetryAt}")]
+    private partial void LogRescheduled(string businessId, string profileId, DateTimeOffset retryAt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Profile {ProfileId} of {BusinessId}: {Kind} about {Condition} recorded as {DedupeKey}")]
+    private partial void LogTransition(string businessId, string profileId, AlertKind kind, ProfileCondition condition, string dedupeKey);
+}

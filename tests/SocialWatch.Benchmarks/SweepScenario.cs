@@ -1,0 +1,352 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Threading.Channels;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
+using SocialWatch.Businesses;
+using SocialWatch.Checks;
+using SocialWatch.Checks.Health;
+using SocialWatch.Checks.Sweeps;
+using SocialWatch.Profiles;
+using SocialWatch.Storage;
+using SocialWatch.Tests.Infrastructure;
+
+namespace SocialWatch.Benchmarks;
+
+/// <summary>
+/// A sweep of many profiles over many loopback hosts with added latency, through the app's own services (SweepProfiles'
+/// and CheckProfile's code, run in this process so their storage operations are counted), against the politeness bound,
+/// Azurite's own ceiling measured in the same run, and linkinator 6 on the same URL list.
+/// </summary>
+internal static class SweepScenario
+{
+    private const int PerHostConcurrency = 2;
+    private const int ProfilesPerBusiness = 100;
+    private static readonly TimeSpan Latency = TimeSpan.FromMilliseconds(50);
+
+    public static async Task RunAsync(string storageConnection, int profiles, int hosts, CancellationToken cancellationToken)
+    {
+        await using var sites = await FakeSites.StartAsync(hosts, profiles, Latency);
+        await using var services = Services(storageConnection, sites);
+        var operations = services.GetRequiredService<StorageOperations>();
+        var workers = hosts * PerHostConcurrency * 2;
+        var bound = hosts * PerHostConcurrency / Latency.TotalSeconds;
+        Console.WriteLine(Invariant($"Profile sweep: {profiles} profiles over {hosts} loopback hosts, {Latency.TotalMilliseconds:0} ms added latency, {PerHostConcurrency} per host, MinimumInterval 0, {workers} workers"));
+
+        // Single checks first, while nothing else is due: a sweep of only these.
+        await PerPathAsync(services, sites, profiles, cancellationToken);
+        await SeedAsync(services, sites, "bench", profiles, n => n, cancellationToken);
+
+        var ceiling = await AzuriteCeilingAsync(services, workers, 2000, cancellationToken);
+        Console.WriteLine(Invariant($"  Azurite's ceiling for one check's storage path (no HTTP: receive share, delete, health read, tally query + write, health write): {ceiling:0} checks/s"));
+
+        var sweep = services.GetRequiredService<ProfileSweep>();
+        var fanOut = Stopwatch.StartNew();
+        var summary = await sweep.RunAsync(cancellationToken);
+        fanOut.Stop();
+        Console.WriteLine(Invariant($"  Fan-out: {summary.Enqueued} messages in {fanOut.Elapsed.TotalSeconds:0.0} s ({summary.Enqueued / fanOut.Elapsed.TotalSeconds:0}/s){(summary.IsVoid ? $"; VOID: {summary.VoidReason}" : string.Empty)}"));
+
+        var before = (operations.Tables.Count, operations.Queues.Count);
+        using var memory = new PeakMemory();
+        var checking = Stopwatch.StartNew();
+        var handled = await DrainAsync(services, workers, summary.Enqueued, cancellationToken);
+        checking.Stop();
+        memory.Stop();
+        var rate = handled / checking.Elapsed.TotalSeconds;
+        var tables = operations.Tables.Count - before.Item1;
+        var queues = operations.Queues.Count - before.Item2;
+        Console.WriteLine(Invariant($"  Checks: {handled} in {checking.Elapsed.TotalSeconds:0.0} s = {rate:0} profiles/s; politeness bound {bound:0}/s ({hosts} x {PerHostConcurrency} / {Latency.TotalMilliseconds:0} ms): ratio {rate / bound:0.00} (target 0.9); Azurite ceiling {ceiling:0}/s: ratio {rate / ceiling:0.00}"));
+        Console.WriteLine(Invariant($"  {(ceiling < bound ? "Azurite's ceiling is below the politeness bound here: it, not politeness, limits the sweep on this machine." : "The politeness bound is below Azurite's ceiling.")}"));
+        Console.WriteLine(Invariant($"  Peak memory of this process (app services + fake sites + driver) while checking: working set {memory.PeakWorkingSet / 1048576.0:0} MB, managed heap {memory.PeakManaged / 1048576.0:0} MB (target 300 MB)"));
+        Console.WriteLine(Invariant($"  Storage operations per check, whole sweep (counted): {(tables + queues) / (double)handled:0.00} ({tables / (double)handled:0.00} table + {queues / (double)handled:0.00} queue; first sweep: every dead profile is a transition) (target 6)"));
+
+        await CompareWithLinkinatorAsync(services, sites, profiles, checking.Elapsed, cancellationToken);
+    }
+
+    /// <summary>Storage operations of single checks, one at a time: an alive profile with no transition, and a dead one's transition (with its email).</summary>
+    private static async Task PerPathAsync(ServiceProvider services, FakeSites sites, int offset, CancellationToken cancellationToken)
+    {
+        var operations = services.GetRequiredService<StorageOperations>();
+        await SeedAsync(services, sites, "probe", 20, i => offset + (i < 10 ? 10 + (i * 100) : i * 100 - 1000), cancellationToken);
+        var summary = await services.GetRequiredService<ProfileSweep>().RunAsync(cancellationToken);
+        var queue = Queue(services);
+        var runner = services.GetRequiredService<ProfileCheckRunner>();
+        var typical = new List<long>();
+        var transition = new List<long>();
+        for (var i = 0; i < summary.Enqueued; i++)
+        {
+            var received = (await queue.ReceiveMessagesAsync(1, TimeSpan.FromMinutes(5), cancellationToken)).Value;
+            if (received.Length == 0)
+            {
+                break;
+            }
+
+            var message = CheckProfileMessage.Read(received[0].Body.ToString());
+            var start = operations.Total;
+            var outcome = await runner.RunAsync(message, cancellationToken);
+            await queue.DeleteMessageAsync(received[0].MessageId, received[0].PopReceipt, cancellationToken);
+            var used = operations.Total - start;
+            var n = int.Parse(message.ProfileId.Split('-')[^1], CultureInfo.InvariantCulture);
+            if (message.BusinessId.StartsWith("probe", StringComparison.Ordinal) && outcome == CheckRunOutcome.Applied)
+            {
+                (n % 100 < 4 ? transition : typical).Add(used);
+            }
+        }
+
+        Console.WriteLine(Invariant($"  Per check, counted one at a time (+ its share of a 32-message receive, 1/32 op): typical path (alive, no transition) {Median(typical)} ops [{string.Join(' ', typical.Distinct().Order())}]; transition path (declared dead, email recorded) {Median(transition)} ops [{string.Join(' ', transition.Distinct().Order())}]"));
+        Console.WriteLine("    typical = health read + tally query + tally write + health write + message delete; transition adds business, profile, plan and link-audit reads, the outbox insert and its queue message");
+    }
+
+    private static async Task CompareWithLinkinatorAsync(ServiceProvider services, FakeSites sites, int profiles, TimeSpan ours, CancellationToken cancellationToken)
+    {
+        var cli = RepositoryRoot.Combine("node_modules", "linkinator", "build", "src", "cli.js");
+        if (!File.Exists(cli))
+        {
+            Console.WriteLine($"  linkinator: not installed at {cli} (run npm ci)");
+            return;
+        }
+
+        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { cli, sites.LinksPage.AbsoluteUri, "--format", "json", "--concurrency", (sites.Hosts * PerHostConcurrency).ToString(CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        var output = await process.StandardOutput.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        clock.Stop();
+        await stderr;
+
+        var theirs = new Dictionary<string, string>(StringComparer.Ordinal);
+        using (var json = JsonDocument.Parse(output))
+        {
+            foreach (var link in json.RootElement.GetProperty("links").EnumerateArray())
+            {
+                var status = link.TryGetProperty("status", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetInt32().ToString(CultureInfo.InvariantCulture) : "-";
+                theirs[link.GetProperty("url").GetString()!] = $"{link.GetProperty("state").GetString()} {status}";
+            }
+        }
+
+        var health = services.GetRequiredService<IProfileHealthStore>();
+        var rows = new ConcurrentDictionary<(string Ours, string Theirs, string Expected), int>();
+        for (var business = 0; business * ProfilesPerBusiness < profiles; business++)
+        {
+            foreach (var record in await health.ListAsync(BusinessId("bench", business), cancellationToken))
+            {
+                var n = int.Parse(record.Value.ProfileId.Split('-')[^1], CultureInfo.InvariantCulture);
+                var verdict = record.Value.LastCheck is { } last ? WireNames.Name(last.Class) : "(not checked)";
+                rows.AddOrUpdate((verdict, theirs.GetValueOrDefault(sites.ProfileUrl(n).AbsoluteUri, "(not checked)"), FakeSites.Expected(n)), 1, (_, c) => c + 1);
+            }
+        }
+
+        Console.WriteLine(Invariant($"  linkinator 6 on the same {profiles} URLs (concurrency {sites.Hosts * PerHostConcurrency}, no per-host limit): {clock.Elapsed.TotalSeconds:0.0} s; SocialWatch's checks {ours.TotalSeconds:0.0} s; wall-time ratio SocialWatch / linkinator {ours / clock.Elapsed:0.00}"));
+        Console.WriteLine("    count  SocialWatch     linkinator     what the site really said");
+        foreach (var ((o, t, e), count) in rows.OrderBy(r => r.Key.Expected, StringComparer.Ordinal))
+        {
+            var note = (o, t) switch
+            {
+                ("dead", _) when t.StartsWith("BROKEN", StringComparison.Ordinal) => "agree",
+                ("alive", _) when t.StartsWith("OK", StringComparison.Ordinal) => "agree",
+                ("blocked", _) => "differ: SocialWatch is right (a refusal of bots is not a missing profile)",
+                ("rate-limited", _) when t.StartsWith("OK", StringComparison.Ordinal) => "differ: not asked (the host's 429 said wait an hour, so SocialWatch held the host and rescheduled); neither is wrong, SocialWatch is politer",
+                ("rate-limited", _) => "differ: SocialWatch is right (asked to come back later; rescheduled, not broken)",
+                ("transient", _) => "differ on words: neither says dead; SocialWatch retries at the next sweep",
+                _ => "differ",
+            };
+            Console.WriteLine(Invariant($"    {count,5}  {o,-15} {t,-14} {e}: {note}"));
+        }
+    }
+
+    private static async Task<int> DrainAsync(ServiceProvider services, int workers, int expected, CancellationToken cancellationToken)
+    {
+        var queue = Queue(services);
+        var runner = services.GetRequiredService<ProfileCheckRunner>();
+        var channel = Channel.CreateBounded<QueueMessage>(workers * 2);
+        var handled = 0;
+        var failed = 0;
+        var receiver = Task.Run(
+            async () =>
+            {
+                var received = 0;
+                while (received < expected)
+                {
+                    var batch = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(10), cancellationToken)).Value;
+                    if (batch.Length == 0)
+                    {
+                        await Task.Delay(20, cancellationToken);
+                        continue;
+                    }
+
+                    foreach (var message in batch)
+                    {
+                        await channel.Writer.WriteAsync(message, cancellationToken);
+                    }
+
+                    received += batch.Length;
+                }
+
+                channel.Writer.Complete();
+            },
+            cancellationToken);
+        var consumers = Enumerable.Range(0, workers).Select(_ => Task.Run(
+            async () =>
+            {
+                await foreach (var message in channel.Reader.ReadAllAsync(cancellationToken))
+                {
+                    try
+                    {
+                        await runner.RunAsync(CheckProfileMessage.Read(message.Body.ToString()), cancellationToken);
+                        await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+                        Interlocked.Increment(ref handled);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        // As the queue listener would: the message stays for a retry; the run says how many failed and why.
+                        if (Interlocked.Increment(ref failed) == 1)
+                        {
+                            Console.WriteLine($"  first failed check: {e.GetType().Name}: {e.Message}");
+                        }
+                    }
+                }
+            },
+            cancellationToken)).ToArray();
+        await receiver;
+        await Task.WhenAll(consumers);
+        if (failed > 0)
+        {
+            Console.WriteLine(Invariant($"  {failed} checks failed (left on the queue for a retry)"));
+        }
+
+        return handled;
+    }
+
+    /// <summary>The storage path of a check without its HTTP request, as fast as Azurite allows with the same concurrency.</summary>
+    private static async Task<double> AzuriteCeilingAsync(ServiceProvider services, int workers, int items, CancellationToken cancellationToken)
+    {
+        var queue = services.GetRequiredService<QueueServiceClient>().GetQueueClient(services.GetRequiredService<StorageNames>().Queue("ceiling"));
+        await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await Parallel.ForEachAsync(Enumerable.Range(0, items), new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken }, async (i, token) => await queue.SendMessageAsync(i.ToString(CultureInfo.InvariantCulture), token));
+        var health = services.GetRequiredService<IProfileHealthStore>();
+        var sweeps = services.GetRequiredService<SweepStore>();
+        var shards = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SweepOptions>>().Value.TallyShards;
+        var done = 0;
+        var clock = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(Enumerable.Range(0, workers), new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken }, async (_, token) =>
+        {
+            while (Volatile.Read(ref done) < items)
+            {
+                var batch = (await queue.ReceiveMessagesAsync(8, TimeSpan.FromMinutes(5), token)).Value;
+                if (batch.Length == 0)
+                {
+                    break;
+                }
+
+                foreach (var message in batch)
+                {
+                    var key = new ProfileKey("ceiling", "p-" + message.Body.ToString());
+                    await health.UpdateAsync(key, current => Task.FromResult<ProfileHealth?>(current with { NextCheckAt = DateTimeOffset.UtcNow }), token);
+                    await sweeps.RecordAsync("ceiling", key.ProfileId, CheckClass.Alive, shards, token);
+                    await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, token);
+                    Interlocked.Increment(ref done);
+                }
+            }
+        });
+        return done / clock.Elapsed.TotalSeconds;
+    }
+
+    private static async Task SeedAsync(ServiceProvider services, FakeSites sites, string prefix, int count, Func<int, int> profileNumber, CancellationToken cancellationToken)
+    {
+        var businesses = services.GetRequiredService<IBusinessStore>();
+        var profiles = services.GetRequiredService<IProfileStore>();
+        var now = DateTimeOffset.UtcNow;
+        for (var business = 0; business * ProfilesPerBusiness < count; business++)
+        {
+            await businesses.InsertAsync(new Business(BusinessId(prefix, business), $"Bench {business}", ["https://bench.example/"], Audience.Consumer, "UTC", new Person("Bench", "bench@bench.example"), [], now, now), cancellationToken);
+        }
+
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken }, async (i, token) =>
+        {
+            var n = profileNumber(i);
+            await profiles.InsertAsync(new Profile(BusinessId(prefix, i / ProfilesPerBusiness), $"p-{n:000000}", Network.Other, sites.ProfileUrl(n).AbsoluteUri, $"p{n}", null, null, now, now), token);
+        });
+    }
+
+    private static string BusinessId(string prefix, int business) => $"{prefix}-{business:0000}";
+
+    private static QueueClient Queue(ServiceProvider services) =>
+        services.GetRequiredService<QueueServiceClient>().GetQueueClient(services.GetRequiredService<StorageNames>().Queue(CheckQueue.QueueName));
+
+    private static ServiceProvider Services(string storageConnection, FakeSites sites)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = storageConnection,
+            ["SocialWatch:Storage:Prefix"] = "bench" + Guid.NewGuid().ToString("N")[..8],
+            ["SocialWatch:Api:AdminKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            ["SocialWatch:Smtp:Host"] = "127.0.0.1",
+            ["SocialWatch:Checks:AllowLoopback"] = "true",
+            ["SocialWatch:Checks:MinimumInterval"] = "00:00:00",
+            ["SocialWatch:Checks:PerHostConcurrency"] = PerHostConcurrency.ToString(CultureInfo.InvariantCulture),
+            ["SocialWatch:Checks:MaxRetries"] = "0",
+            ["SocialWatch:Checks:SweepGuard:CanaryUrls:0"] = sites.Canary.AbsoluteUri,
+            // One dead result is enough here, so the first sweep also exercises the transition path (alert recorded).
+            ["SocialWatch:Checks:DeadDeclaration:ConsecutiveDeadResults"] = "1",
+            ["SocialWatch:Checks:DeadDeclaration:MinimumSpan"] = "00:00:00",
+        };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection().AddLogging();
+        services.AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = Environments.Development, ApplicationName = "SocialWatch.Benchmarks", ContentRootPath = AppContext.BaseDirectory });
+        services.AddSocialWatchStorage(configuration).AddTenants(configuration);
+        SocialWatch.Alerts.AlertsServiceCollectionExtensions.AddAlerts(services, configuration);
+        services.AddProfileMonitoring(configuration);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    }
+
+    private static string Median(List<long> values) =>
+        values.Count == 0 ? "n/a" : Invariant($"{values.Order().ElementAt(values.Count / 2) + 1.0 / 32:0.0}");
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Samples this process's working set and managed heap every 50 ms, keeping the peaks.</summary>
+    private sealed class PeakMemory : IDisposable
+    {
+        private readonly CancellationTokenSource stop = new();
+        private readonly Task sampler;
+
+        public PeakMemory()
+        {
+            sampler = Task.Run(async () =>
+            {
+                using var process = Process.GetCurrentProcess();
+                while (!stop.IsCancellationRequested)
+                {
+                    process.Refresh();
+                    PeakWorkingSet = Math.Max(PeakWorkingSet, process.WorkingSet64);
+                    PeakManaged = Math.Max(PeakManaged, GC.GetTotalMemory(false));
+                    await Task.Delay(50).ConfigureAwait(false);
+                }
+            });
+        }
+
+        public long PeakWorkingSet { get; private set; }
+
+        public long PeakManaged { get; private set; }
+
+        public void Stop()
+        {
+            stop.Cancel();
+            sampler.Wait();
+        }
+
+        public void Dispose() => stop.Dispose();
+    }
+}

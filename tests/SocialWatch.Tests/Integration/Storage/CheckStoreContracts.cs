@@ -1,0 +1,88 @@
+using SocialWatch.Alerts;
+using SocialWatch.Checks;
+using SocialWatch.Checks.Audits;
+using SocialWatch.Checks.Health;
+using SocialWatch.Checks.Verdicts;
+using SocialWatch.Profiles;
+using SocialWatch.Storage;
+using SocialWatch.Tests.Infrastructure;
+
+namespace SocialWatch.Tests.Integration.Storage;
+
+file static class Checked
+{
+    public static readonly DateTimeOffset At = new(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
+
+    public static CheckResult Result(CheckClass checkClass, int minutes) => new(
+        checkClass,
+        new Uri("https://www.instagram.com/rose/"),
+        At.AddMinutes(minutes),
+        new CheckEvidence { RuleId = "instagram-page-unavailable", FinalUrl = new Uri("https://www.instagram.com/rose/"), Status = 200, Detail = "Sorry, this page isn't available." });
+}
+
+public class TableProfileHealthStoreContract(AzuriteFixture azurite) : RecordStoreContract<ProfileKey, ProfileHealth>(azurite)
+{
+    private TableProfileHealthStore? store;
+
+    protected override IRecordStore<ProfileKey, ProfileHealth> Store => store ??= new TableProfileHealthStore(Get<StorageTables>());
+
+    protected override ProfileHealth NewRecord(string businessId, int number) =>
+        ProfileHealth.New(new ProfileKey(businessId, $"p-{number:000}")).WithCheck(Checked.Result(CheckClass.Dead, number)) with
+        {
+            Verdict = new HealthVerdict(DeclaredHealth.Unknown, null, 1, Checked.At, Checked.At, Checked.At, null),
+            NextCheckAt = Checked.At.AddHours(12),
+        };
+
+    protected override ProfileHealth Changed(ProfileHealth record) =>
+        record.WithCheck(Checked.Result(CheckClass.Alive, 600)).WithActivity(Checked.At.AddDays(-3), ActivitySource.Owner) with
+        {
+            Verdict = new HealthVerdict(DeclaredHealth.Moved, Checked.At, 0, null, null, Checked.At, new Uri("https://mastodon.example/@rose")),
+            Alert = new AlertState(ProfileCondition.Dead, Checked.At, Checked.At, 2),
+        };
+
+    protected override ProfileKey KeyOf(ProfileHealth record) => record.Key;
+
+    [Fact]
+    public void KeepsTheLast30ResultsOnly()
+    {
+        var health = Enumerable.Range(1, 45).Aggregate(ProfileHealth.New(new ProfileKey("b", "p")), (h, i) => h.WithCheck(Checked.Result(CheckClass.Transient, i)));
+
+        Assert.Equal(ProfileHealth.HistoryLength, health.History.Count);
+        Assert.Equal(Checked.At.AddMinutes(45), health.History[^1].At);
+        Assert.Equal(Checked.At.AddMinutes(16), health.History[0].At);
+    }
+
+    [Fact]
+    public async Task ActivityLogKeepsTheLatestActivityWhateverTheOrderOfReports()
+    {
+        var log = new ProfileActivityLog((IProfileHealthStore)Store);
+        var key = new ProfileKey(NewBusinessId(), "p-1");
+
+        await log.RecordAsync(key, Checked.At, ActivitySource.Collector, Cancellation);
+        await log.RecordAsync(key, Checked.At.AddDays(-2), ActivitySource.Owner, Cancellation);
+        await Task.WhenAll(Enumerable.Range(1, 6).Select(i => log.RecordAsync(key, Checked.At.AddHours(i), ActivitySource.Snapshot, Cancellation)));
+
+        Assert.Equal(new LastActivity(Checked.At.AddHours(6), ActivitySource.Snapshot), (await Store.FindAsync(key, Cancellation))!.Value.Activity);
+    }
+}
+
+public class TableLinkAuditStoreContract(AzuriteFixture azurite) : RecordStoreContract<LinkAuditKey, LinkAuditEntry>(azurite)
+{
+    private TableLinkAuditStore? store;
+
+    protected override IRecordStore<LinkAuditKey, LinkAuditEntry> Store => store ??= new TableLinkAuditStore(Get<StorageTables>());
+
+    protected override LinkAuditEntry NewRecord(string businessId, int number)
+    {
+        var url = new Uri($"https://www.instagram.com/rose{number}");
+        return new LinkAuditEntry(
+            businessId, LinkAuditKey.IdOf(url), url, "instagram", Network.Instagram, IsProfile: true, number % 2 == 0 ? $"p-{number}" : null,
+            [new Uri("https://rose.example/"), new Uri("https://rose.example/about")],
+            CheckSummary.Of(Checked.Result(CheckClass.Dead, number)), HealthVerdict.Initial with { DeadRun = 1 }, Checked.At);
+    }
+
+    protected override LinkAuditEntry Changed(LinkAuditEntry record) =>
+        record with { Pages = [new Uri("https://rose.example/contact")], ProfileId = "p-changed", LastCheck = null, Verdict = HealthVerdict.Initial };
+
+    protected override LinkAuditKey KeyOf(LinkAuditEntry record) => record.Key;
+}

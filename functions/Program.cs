@@ -3,6 +3,7 @@ using SocialWatch.Functions;
 using SocialWatch.Functions.Api;
 using SocialWatch.Functions.Hosting;
 using SocialWatch.Functions.Telemetry;
+using SocialWatch.Functions.Web;
 using SocialWatch.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +14,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddSocialWatchStorage(builder.Configuration);
 builder.Services.AddSocialWatchApi(builder.Configuration);
 builder.Services.AddAlerts(builder.Configuration);
+builder.Services.AddWebAssets();
 builder.Services.AddFunctions();
 
 var app = builder.Build();

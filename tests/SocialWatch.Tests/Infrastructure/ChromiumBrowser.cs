@@ -52,7 +52,7 @@ public sealed class ChromiumBrowser : IAsyncLifetime
     }
 }
 
-/// <summary>A page and what its console said; disposing closes its context.</summary>
+/// <summary>A page and what its console said (with its uncaught script errors); disposing closes its context.</summary>
 public sealed class BrowserPage : IAsyncDisposable
 {
     private readonly IBrowserContext context;
@@ -62,13 +62,8 @@ public sealed class BrowserPage : IAsyncDisposable
     {
         this.context = context;
         Page = page;
-        page.Console += (_, message) =>
-        {
-            lock (console)
-            {
-                console.Add($"{message.Type}: {message.Text}");
-            }
-        };
+        page.Console += (_, message) => Record($"{message.Type}: {message.Text}");
+        page.PageError += (_, error) => Record($"pageerror: {error}");
     }
 
     public IPage Page { get; }
@@ -84,9 +79,21 @@ public sealed class BrowserPage : IAsyncDisposable
         }
     }
 
+    /// <summary>Script errors the page did not catch and Content-Security-Policy refusals: a page in order has none.</summary>
+    public IReadOnlyList<string> Faults =>
+        [.. Console.Where(m => m.StartsWith("pageerror:", StringComparison.Ordinal) || m.Contains("Content Security Policy", StringComparison.Ordinal))];
+
     /// <summary>A full-page screenshot kept as a test artifact in artifacts/screenshots/{name}.png.</summary>
     public Task ScreenshotAsync(string name) =>
         Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ChromiumBrowser.ScreenshotFolder, name + ".png"), FullPage = true });
 
     public ValueTask DisposeAsync() => context.DisposeAsync();
+
+    private void Record(string line)
+    {
+        lock (console)
+        {
+            console.Add(line);
+        }
+    }
 }

@@ -9,8 +9,6 @@ namespace SocialWatch.Tests.Functional.Web;
 /// </summary>
 public sealed class WidgetInBrowser(LoopbackApiHost app, ChromiumBrowser chromium) : IClassFixture<LoopbackApiHost>, IClassFixture<ChromiumBrowser>
 {
-    private const string Injection = "<img src=x onerror=\"document.title='injected'\">";
-
     [Fact]
     public async Task ListsTheProfilesOnASiteTheBusinessLists()
     {
@@ -24,11 +22,12 @@ public sealed class WidgetInBrowser(LoopbackApiHost app, ChromiumBrowser chromiu
         await links.First.WaitForAsync();
         await browser.ScreenshotAsync("widget-listed-origin");
 
-        Assert.Equal(["Instagram (rosebakery)", $"Instagram ({Injection})", "Facebook", "YouTube"], await links.AllTextContentsAsync());
+        Assert.Equal(["Instagram (rosebakery)", $"Instagram ({BrowserScenario.MarkupHandle})", "Facebook", "YouTube"], await links.AllTextContentsAsync());
         Assert.Equal("https://youtube.example/rosebakery", await links.Nth(3).GetAttributeAsync("href"));
         Assert.Equal("Our social profiles", await browser.Page.Locator("nav.socialwatch-widget").GetAttributeAsync("aria-label"));
         Assert.Equal(0, await browser.Page.Locator("nav.socialwatch-widget img").CountAsync());
         Assert.Equal("Rosé Bakery", await browser.Page.TitleAsync());
+        Assert.Empty(browser.Faults);
     }
 
     [Fact]
@@ -54,13 +53,7 @@ public sealed class WidgetInBrowser(LoopbackApiHost app, ChromiumBrowser chromiu
         business["allowedOrigins"] = new JsonArray(origin);
         var created = await app.Client.SendAsync(HttpMethod.Post, "/api/businesses", ApiHost.AdminKey, business);
         var id = (string)(await created.OkJsonAsync(System.Net.HttpStatusCode.Created))["id"]!;
-        await app.Client.SavePlanAsync(id);
-        await app.Client.CreateProfileAsync(id, ApiScenario.Profile("instagram", "rosebakery"));
-        var injected = ApiScenario.Profile("instagram", "second");
-        injected["handle"] = Injection;
-        await app.Client.CreateProfileAsync(id, injected);
-        await app.Client.CreateProfileAsync(id, ApiScenario.Profile("facebook", "rosebakery"));
-        await app.Client.CreateProfileAsync(id, ApiScenario.Profile("youtube", "rosebakery"));
+        await app.Client.AddPlanAndProfilesAsync(id);
         return (id, await app.Client.IssueKeyAsync(id, "read"));
     }
 

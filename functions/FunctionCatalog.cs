@@ -24,6 +24,9 @@ public static class FunctionCatalog
     {
         app.MapHttpFunction(GetHealth.Name, GetHealth.Handle).AllowAnonymous();
         app.MapHttpFunction(GetOpenApiDocument.Name, GetOpenApiDocument.Handle).AllowAnonymous().ExcludeFromDescription();
+        app.MapHttpFunction(GetWidget.Name, GetWidget.Handle).AllowAnonymous();
+        app.MapHttpFunction(GetDashboard.Name, GetDashboard.Handle).AllowAnonymous();
+        app.MapHttpFunction(GetDashboardAsset.Name, GetDashboardAsset.Handle).AllowAnonymous();
 
         app.MapHttpFunction(CreateBusiness.Name, CreateBusiness.Handle).RequireApiKey(AccessRule.Admin);
         app.MapHttpFunction(ListBusinesses.Name, ListBusinesses.Handle).RequireApiKey(AccessRule.Admin);

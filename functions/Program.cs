@@ -5,6 +5,7 @@ using SocialWatch.Functions;
 using SocialWatch.Functions.Api;
 using SocialWatch.Functions.Hosting;
 using SocialWatch.Functions.Telemetry;
+using SocialWatch.Functions.Web;
 using SocialWatch.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,6 +18,7 @@ builder.Services.AddSocialWatchApi(builder.Configuration);
 builder.Services.AddAlerts(builder.Configuration);
 builder.Services.AddProfileCollection(builder.Configuration);
 builder.Services.AddProfileMonitoring(builder.Configuration);
+builder.Services.AddWebAssets();
 builder.Services.AddFunctions();
 
 var app = builder.Build();

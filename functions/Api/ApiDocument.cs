@@ -19,10 +19,18 @@ public static class ApiDocument
             {
                 Title = "SocialWatch API",
                 Version = Name,
-                Description = "Businesses, their social media plans, profiles and API keys. Every call but health and this document needs a key "
-                    + $"in the {ApiKeyMiddleware.ApiKeyHeader} header (or Authorization: Bearer). Errors are problem+json with an `errors` object keyed "
-                    + "by the JSON path of the field at fault. GET of one resource returns an ETag; PUT and DELETE honour If-Match (412 when stale).",
+                Description = "Businesses, their social media plans, profiles and API keys. Every call but health, this document, the widget script and "
+                    + $"the dashboard's files needs a key in the {ApiKeyMiddleware.ApiKeyHeader} header (or Authorization: Bearer). Errors are problem+json "
+                    + "with an `errors` object keyed by the JSON path of the field at fault. GET of one resource returns an ETag; PUT and DELETE honour "
+                    + "If-Match (412 when stale). Browsers on a business's allowedOrigins may GET its resources (CORS, key in the header).",
             };
+
+            // OPTIONS is in some function.json files only so that the Functions host forwards CORS preflights: not an operation.
+            foreach (var path in document.Paths.Values)
+            {
+                path.Operations?.Remove(HttpMethod.Options);
+            }
+
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
             document.Components.SecuritySchemes[SchemeName] = new OpenApiSecurityScheme

@@ -15,10 +15,14 @@ public static class ApiServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Unhandled faults become 500 problem+json; then every HTTP function is guarded by its API key rule.</summary>
+    /// <summary>
+    /// Unhandled faults become 500 problem+json; browsers get CORS per business (preflights answered before any key is
+    /// asked for); then every HTTP function is guarded by its API key rule.
+    /// </summary>
     public static WebApplication UseSocialWatchApi(this WebApplication app)
     {
         app.UseExceptionHandler();
+        app.UseMiddleware<BusinessCorsMiddleware>();
         app.UseMiddleware<ApiKeyMiddleware>();
         return app;
     }

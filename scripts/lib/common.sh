@@ -14,3 +14,18 @@ ensure_node_modules() {
   npm ci --no-audit --no-fund --loglevel=error
   echo "$wanted" > "$stamp"
 }
+
+# Installs Debian's Chromium for the browser tests (Playwright drives /usr/bin/chromium; nothing downloads a browser), unless
+# it is there. CI runs as root on Debian; elsewhere apt-get needs root, so say what to run instead of failing half-way.
+ensure_chromium() {
+  if [[ -x /usr/bin/chromium ]]; then
+    return 0
+  fi
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "Chromium is missing at /usr/bin/chromium: run 'sudo apt-get update && sudo apt-get install -y chromium' (the browser tests need it)." >&2
+    return 1
+  fi
+  echo "apt-get install chromium (the browser tests drive /usr/bin/chromium)"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+}

@@ -1,0 +1,38 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace SocialWatch.Tests.Infrastructure;
+
+/// <summary>
+/// The app as <see cref="ApiHost"/> makes it, but served by Kestrel on a 127.0.0.1 port of its own, so that a real browser
+/// can load its pages and call its API. A class fixture: one app per test class.
+/// </summary>
+public sealed class LoopbackApiHost(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private WebApplicationFactory<Program>? factory;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>A client that calls the app over loopback HTTP.</summary>
+    public HttpClient Client { get; private set; } = null!;
+
+    public ValueTask InitializeAsync()
+    {
+        var port = FreePort.Next();
+        factory = ApiHost.Create(azurite, ApiHost.AdminKey);
+        factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+        factory.StartServer();
+        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
+        Client = new HttpClient { BaseAddress = BaseAddress };
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        if (factory is not null)
+        {
+            await factory.DisposeAsync();
+        }
+    }
+}

@@ -12,6 +12,7 @@ public static class FunctionCatalog
 {
     public static IServiceCollection AddFunctions(this IServiceCollection services) => services
         .AddQueueFunction<DispatchEmail>(DispatchEmail.Name)
+        .AddQueueFunction<ScoreSnapshot>(ScoreSnapshot.Name)
         .AddTimerFunction<SweepOutbox>(SweepOutbox.Name);
 
     public static IEndpointRouteBuilder MapFunctions(this IEndpointRouteBuilder app)
@@ -34,6 +35,13 @@ public static class FunctionCatalog
         app.MapHttpFunction(IssueApiKey.Name, IssueApiKey.Handle).RequireApiKey(AccessRule.TenantAdmin);
         app.MapHttpFunction(ListApiKeys.Name, ListApiKeys.Handle).RequireApiKey(AccessRule.TenantAdmin);
         app.MapHttpFunction(RevokeApiKey.Name, RevokeApiKey.Handle).RequireApiKey(AccessRule.TenantAdmin);
+        app.MapHttpFunction(IngestSnapshots.Name, IngestSnapshots.Handle).RequireApiKey(AccessRule.TenantWrite);
+        app.MapHttpFunction(ListRejectedSnapshots.Name, ListRejectedSnapshots.Handle).RequireApiKey(AccessRule.TenantRead);
+        app.MapHttpFunction(GetBenchmarks.Name, GetBenchmarks.Handle).RequireApiKey(AccessRule.TenantRead);
+        app.MapHttpFunction(GetProfileBenchmarks.Name, GetProfileBenchmarks.Handle).RequireApiKey(AccessRule.TenantRead);
+        app.MapHttpFunction(GetReport.Name, GetReport.Handle).RequireApiKey(AccessRule.TenantRead);
+        app.MapHttpFunction(GetGoals.Name, GetGoals.Handle).RequireApiKey(AccessRule.TenantRead);
+        app.MapHttpFunction(GetYearOverYear.Name, GetYearOverYear.Handle).RequireApiKey(AccessRule.TenantRead);
         return app;
     }
 }

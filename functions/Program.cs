@@ -1,4 +1,5 @@
 using SocialWatch.Alerts;
+using SocialWatch.Engagement;
 using SocialWatch.Functions;
 using SocialWatch.Functions.Api;
 using SocialWatch.Functions.Hosting;
@@ -13,6 +14,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddSocialWatchStorage(builder.Configuration);
 builder.Services.AddSocialWatchApi(builder.Configuration);
 builder.Services.AddAlerts(builder.Configuration);
+builder.Services.AddEngagement(builder.Configuration);
 builder.Services.AddFunctions();
 
 var app = builder.Build();

@@ -22,6 +22,9 @@ public abstract class TableRecordStore<TKey, TRecord>(StorageTables tables, stri
 
     protected abstract TRecord Read(TableEntity entity);
 
+    /// <summary>The table, for a store's own queries beyond the common operations.</summary>
+    protected Task<TableClient> TableAsync() => tables.GetAsync(tableBaseName);
+
     public async Task<Versioned<TRecord>?> FindAsync(TKey key, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(tableBaseName);

@@ -42,6 +42,11 @@ public static class FunctionCatalog
         app.MapHttpFunction(GetReport.Name, GetReport.Handle).RequireApiKey(AccessRule.TenantRead);
         app.MapHttpFunction(GetGoals.Name, GetGoals.Handle).RequireApiKey(AccessRule.TenantRead);
         app.MapHttpFunction(GetYearOverYear.Name, GetYearOverYear.Handle).RequireApiKey(AccessRule.TenantRead);
+        app.MapHttpFunction(ListCampaigns.Name, ListCampaigns.Handle).RequireApiKey(AccessRule.TenantRead);
+        app.MapHttpFunction(CreateCampaign.Name, CreateCampaign.Handle).RequireApiKey(AccessRule.TenantWrite);
+        app.MapHttpFunction(GetCampaign.Name, GetCampaign.Handle).RequireApiKey(AccessRule.TenantRead);
+        app.MapHttpFunction(UpdateCampaign.Name, UpdateCampaign.Handle).RequireApiKey(AccessRule.TenantWrite);
+        app.MapHttpFunction(DeleteCampaign.Name, DeleteCampaign.Handle).RequireApiKey(AccessRule.TenantWrite);
         return app;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SocialWatch.Benchmarks;
+using SocialWatch.Campaigns;
 using SocialWatch.Engagement.Scoring;
 using SocialWatch.Engagement.Storage;
 
@@ -31,7 +32,7 @@ public static class EngagementServiceCollectionExtensions
 
     /// <summary>
     /// Scoring as the app runs it (after AddSocialWatchStorage and AddTenants): the scoring queue, the snapshot, benchmark
-    /// state and rejected-snapshot stores (each purged with its business), ingest, scoring and the reports.
+    /// state and rejected-snapshot stores (each purged with its business), ingest, scoring, the reports and the campaign log.
     /// </summary>
     public static IServiceCollection AddEngagement(this IServiceCollection services, IConfiguration configuration)
     {
@@ -43,6 +44,8 @@ public static class EngagementServiceCollectionExtensions
         services.AddSingleton<SnapshotIngest>();
         services.AddSingleton<SnapshotScoring>();
         services.AddSingleton<EngagementReports>();
+        services.AddTenantStore<ICampaignStore, TableCampaignStore>();
+        services.AddSingleton<CampaignService>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using SocialWatch.Alerts;
+using SocialWatch.Demo;
 using SocialWatch.Engagement;
 using SocialWatch.Functions;
 using SocialWatch.Functions.Api;
@@ -15,6 +16,7 @@ builder.Services.AddSocialWatchStorage(builder.Configuration);
 builder.Services.AddSocialWatchApi(builder.Configuration);
 builder.Services.AddAlerts(builder.Configuration);
 builder.Services.AddEngagement(builder.Configuration);
+builder.Services.AddDemoData(builder.Configuration);
 builder.Services.AddFunctions();
 
 var app = builder.Build();

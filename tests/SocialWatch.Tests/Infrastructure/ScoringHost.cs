@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Azure.Storage.Queues;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 using SocialWatch.Demo;
 using SocialWatch.Engagement;
 using SocialWatch.Profiles;
@@ -18,25 +20,32 @@ public sealed class ScoringHost : IAsyncDisposable
     private readonly TestAppRoot root;
     private readonly WebApplicationFactory<Program> factory;
 
-    public ScoringHost(AzuriteFixture azurite)
+    /// <param name="prefix">The storage prefix: another host's, to start the app again on the same data; a new one when null.</param>
+    /// <param name="settings">Settings on top of the test ones.</param>
+    public ScoringHost(AzuriteFixture azurite, string? prefix = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         Azurite = azurite;
+        Prefix = prefix ?? AzuriteFixture.NewPrefix();
         root = TestAppRoot.Create(TestAppRoot.Queues(("maxPollingInterval", "00:00:00.2"), ("visibilityTimeout", "00:00:00"), ("maxDequeueCount", 2)));
-        factory = ApiHost.Create(azurite, ApiHost.AdminKey, new Dictionary<string, string>
+        var all = new Dictionary<string, string>(settings ?? new Dictionary<string, string>())
         {
             ["SocialWatch:Functions:AppRoot"] = root.Path,
             ["SocialWatch:Storage:Prefix"] = Prefix,
-        });
-        Client = factory.CreateClient();
+        };
+        // Disposing the factory disposes the one derived from it, which captures the logs.
+        factory = ApiHost.Create(azurite, ApiHost.AdminKey, all);
+        Client = factory.WithWebHostBuilder(builder => builder.ConfigureLogging(logging => logging.AddProvider(Logs))).CreateClient();
     }
+
+    public LogCollector Logs { get; } = new();
 
     public AzuriteFixture Azurite { get; }
 
-    public string Prefix { get; } = AzuriteFixture.NewPrefix();
+    public string Prefix { get; }
 
     public HttpClient Client { get; }
 
-    public IServiceProvider Services => factory.Services;
+    public IServiceProvider Services => factory.Factories.Single().Services;
 
     public QueueClient Queue(string baseName) => new(Azurite.ConnectionString, $"{Prefix}-{baseName}", StorageServiceCollectionExtensions.QueueClientOptions());
 

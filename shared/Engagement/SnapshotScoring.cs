@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using SocialWatch.Benchmarks;
 using SocialWatch.Engagement.Scoring;
@@ -30,8 +29,13 @@ public sealed partial class SnapshotScoring(
     TimeProvider time,
     ILogger<SnapshotScoring> logger)
 {
-    /// <summary>Concurrent scorings of one profile race for its benchmark state; the loser recomputes with the winner's snapshot.</summary>
-    private const int MaxStateAttempts = 10;
+    /// <summary>
+    /// Concurrent scorings of one profile (a year uploaded at once) race for its benchmark state: a loser reads again, and
+    /// usually finds the winner's state already covers its snapshot; if not, it recomputes after a random pause.
+    /// </summary>
+    private const int MaxStateAttempts = 20;
+
+    private static readonly TimeSpan MaxPause = TimeSpan.FromMilliseconds(200);
 
     public async Task ScoreAsync(EngagementSnapshot snapshot, CancellationToken cancellationToken)
     {
@@ -56,6 +60,9 @@ public sealed partial class SnapshotScoring(
             {
                 throw new InvalidOperationException($"The benchmark state of profile {snapshot.ProfileId} changed under {MaxStateAttempts} scorings in a row; the message will be retried.");
             }
+
+            // Random, so that racing scorings of one profile stop meeting at the same moment.
+            await Task.Delay(MaxPause * Random.Shared.NextDouble() * Math.Min(attempt, 5) / 5, time, cancellationToken);
         }
 
         if (snapshot.Posts > 0)
@@ -70,15 +77,23 @@ public sealed partial class SnapshotScoring(
 
     /// <summary>
     /// Scores the profile's history, saves the scores that changed and the benchmark state, unless another scoring changed
-    /// the state since it was read (false: try again with the history as it is now).
+    /// the state since it was read (false: try again with the history as it is now). Writes nothing when every score is
+    /// current and the state was computed from this very history (another scoring did the work).
     /// </summary>
     private async Task<bool> TryUpdateProfileAsync(ProfileKey profileKey, Network network, CancellationToken cancellationToken)
     {
         var current = await states.FindAsync(profileKey, cancellationToken);
         var history = await snapshots.ListProfileAsync(profileKey.BusinessId, profileKey.ProfileId, cancellationToken);
-        var scores = scorer.ScoreAll(history.Select(h => h.Snapshot).ToList(), responseTimeTarget: null);
-        var stored = history.ToDictionary(h => h.Snapshot.PeriodStart, h => h.Scores);
-        var changed = scores.Where(s => !Same(stored[s.PeriodStart], s)).ToList();
+        var ordered = history.Select(h => h.Snapshot).OrderBy(s => s.PeriodStart).ToList();
+        var scores = scorer.ScoreAll(ordered, responseTimeTarget: null);
+        var stored = history.ToDictionary(h => h.Snapshot.PeriodStart, h => h.ScoresFingerprint);
+        var changed = scores.Where(s => stored[s.PeriodStart] != Fingerprints.Scores(s)).ToList();
+        var historyFingerprint = Fingerprints.History(ordered);
+        if (changed.Count == 0 && current?.Value.HistoryFingerprint == historyFingerprint)
+        {
+            return true;
+        }
+
         await snapshots.SaveScoresAsync(profileKey.BusinessId, changed, cancellationToken);
 
         var state = new BenchmarkState(
@@ -89,6 +104,7 @@ public sealed partial class SnapshotScoring(
             scores[0].PeriodStart,
             scores.Max(s => s.PeriodEnd),
             benchmarks.ForProfile(scores),
+            historyFingerprint,
             time.GetUtcNow());
         var written = current is null
             ? await states.InsertAsync(state, cancellationToken)
@@ -107,10 +123,6 @@ public sealed partial class SnapshotScoring(
         LogRejected(snapshot.BusinessId, snapshot.SnapshotId, reason);
         throw new SnapshotRejectedException(snapshot.BusinessId, snapshot.SnapshotId, reason);
     }
-
-    /// <summary>Scores hold lists (health components), which records compare by reference: compare what is stored, the JSON.</summary>
-    private static bool Same(SnapshotScores? stored, SnapshotScores computed) =>
-        stored is not null && JsonSerializer.Serialize(stored, SnapshotJson.Options) == JsonSerializer.Serialize(computed, SnapshotJson.Options);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Snapshot {SnapshotId} of business {BusinessId} rejected: {Reason}")]
     private partial void LogRejected(string businessId, string snapshotId, string reason);

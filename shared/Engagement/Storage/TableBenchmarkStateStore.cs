@@ -21,6 +21,7 @@ public sealed class TableBenchmarkStateStore(StorageTables tables) : TableRecord
         entity["FirstPeriodStart"] = record.FirstPeriodStart.ToString("O");
         entity["LatestPeriodEnd"] = record.LatestPeriodEnd.ToString("O");
         entity.SetJson("Benchmarks", record.Benchmarks);
+        entity["HistoryFingerprint"] = record.HistoryFingerprint;
         entity["UpdatedAt"] = record.UpdatedAt;
     }
 
@@ -32,5 +33,6 @@ public sealed class TableBenchmarkStateStore(StorageTables tables) : TableRecord
         DateOnly.ParseExact(entity.GetRequiredString("FirstPeriodStart"), "O"),
         DateOnly.ParseExact(entity.GetRequiredString("LatestPeriodEnd"), "O"),
         entity.GetJson<ProfileBenchmarks>("Benchmarks"),
+        entity.GetRequiredString("HistoryFingerprint"),
         entity.GetRequiredDateTimeOffset("UpdatedAt"));
 }

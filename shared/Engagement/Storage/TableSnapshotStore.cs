@@ -19,6 +19,7 @@ public sealed class TableSnapshotStore(StorageTables tables) : TableRecordStore<
     private const char AfterSeparator = '}';
     private const string SnapshotProperty = "Snapshot";
     private const string ScoresProperty = "Scores";
+    private const string FingerprintProperty = "ScoresFingerprint";
 
     protected override TableKey KeyOf(SnapshotKey key) => new(key.BusinessId, $"{key.ProfileId}{Separator}{key.PeriodStart:yyyy-MM-dd}");
 
@@ -30,21 +31,22 @@ public sealed class TableSnapshotStore(StorageTables tables) : TableRecordStore<
         entity.SetJson(SnapshotProperty, record.Snapshot);
         if (record.Scores is not null)
         {
-            entity.SetJson(ScoresProperty, record.Scores);
+            SetScores(entity, record.Scores);
         }
     }
 
     protected override ScoredSnapshot Read(TableEntity entity) =>
         new(entity.GetJson<EngagementSnapshot>(SnapshotProperty), entity.ContainsKey(ScoresProperty) ? entity.GetJson<SnapshotScores>(ScoresProperty) : null);
 
-    public async Task<IReadOnlyList<ScoredSnapshot>> ListProfileAsync(string businessId, string profileId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StoredPeriod>> ListProfileAsync(string businessId, string profileId, CancellationToken cancellationToken)
     {
         var table = await TableAsync();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {businessId} and RowKey gt {profileId + Separator} and RowKey lt {profileId + AfterSeparator}");
-        var history = new List<ScoredSnapshot>();
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        var history = new List<StoredPeriod>();
+        // The scores stay behind (a few KB a period): their fingerprint tells whether they changed.
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: [SnapshotProperty, FingerprintProperty], cancellationToken: cancellationToken))
         {
-            history.Add(Read(entity));
+            history.Add(new StoredPeriod(entity.GetJson<EngagementSnapshot>(SnapshotProperty), entity.GetString(FingerprintProperty)));
         }
 
         return history;
@@ -59,11 +61,17 @@ public sealed class TableSnapshotStore(StorageTables tables) : TableRecordStore<
             {
                 var (partitionKey, rowKey) = KeyOf(new SnapshotKey(businessId, s.ProfileId, s.PeriodStart));
                 var entity = new TableEntity(partitionKey, rowKey);
-                entity.SetJson(ScoresProperty, s);
+                SetScores(entity, s);
                 // Merge: the snapshot's own properties stay; an entity that is gone (business purged) fails the transaction.
                 return new TableTransactionAction(TableTransactionActionType.UpdateMerge, entity, Azure.ETag.All);
             });
             await table.SubmitTransactionAsync(actions, cancellationToken);
         }
+    }
+
+    private static void SetScores(TableEntity entity, SnapshotScores scores)
+    {
+        entity.SetJson(ScoresProperty, scores);
+        entity[FingerprintProperty] = Fingerprints.Scores(scores);
     }
 }

@@ -19,6 +19,7 @@ public sealed class ScoringHost : IAsyncDisposable
 {
     private readonly TestAppRoot root;
     private readonly WebApplicationFactory<Program> factory;
+    private readonly WebApplicationFactory<Program> logged;
 
     /// <param name="prefix">The storage prefix: another host's, to start the app again on the same data; a new one when null.</param>
     /// <param name="settings">Settings on top of the test ones.</param>
@@ -34,7 +35,8 @@ public sealed class ScoringHost : IAsyncDisposable
         };
         // Disposing the factory disposes the one derived from it, which captures the logs.
         factory = ApiHost.Create(azurite, ApiHost.AdminKey, all);
-        Client = factory.WithWebHostBuilder(builder => builder.ConfigureLogging(logging => logging.AddProvider(Logs))).CreateClient();
+        logged = factory.WithWebHostBuilder(builder => builder.ConfigureLogging(logging => logging.AddProvider(Logs)));
+        Client = logged.CreateClient();
     }
 
     public LogCollector Logs { get; } = new();
@@ -45,7 +47,7 @@ public sealed class ScoringHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public IServiceProvider Services => factory.Factories.Single().Services;
+    public IServiceProvider Services => logged.Services;
 
     public QueueClient Queue(string baseName) => new(Azurite.ConnectionString, $"{Prefix}-{baseName}", StorageServiceCollectionExtensions.QueueClientOptions());
 

@@ -37,12 +37,12 @@ public sealed class ScoreSnapshotQueue(AzuriteFixture azurite) : IAsyncLifetime
         await queue.EnqueueAsync([snapshot], Cancel);
         await Eventually.TrueAsync(async () => await states.FindAsync(new ProfileKey(businessId, profileId), Cancel) is not null, "the first scoring");
         var first = (await states.FindAsync(new ProfileKey(businessId, profileId), Cancel))!;
-        var firstScores = (await snapshots.ListProfileAsync(businessId, profileId, Cancel)).Single().Scores;
+        var firstScores = (await snapshots.ListAsync(businessId, Cancel)).Single().Value.Scores;
 
         await queue.EnqueueAsync([snapshot], Cancel);
         await Eventually.TrueAsync(async () => (await states.FindAsync(new ProfileKey(businessId, profileId), Cancel))!.Version != first.Version, "the replay's scoring");
 
-        var history = await snapshots.ListProfileAsync(businessId, profileId, Cancel);
+        var history = (await snapshots.ListAsync(businessId, Cancel)).Select(s => s.Value).ToList();
         var replayed = (await states.FindAsync(new ProfileKey(businessId, profileId), Cancel))!.Value;
         Assert.Equal(1, replayed.ScoredPeriods);
         var stored = Assert.Single(history);

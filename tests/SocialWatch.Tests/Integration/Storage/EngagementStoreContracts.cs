@@ -53,7 +53,7 @@ public class TableSnapshotStoreContract(AzuriteFixture azurite) : RecordStoreCon
     protected override SnapshotKey KeyOf(ScoredSnapshot record) => SnapshotKey.Of(record.Snapshot);
 
     [Fact]
-    public async Task ListsOneProfilesHistoryInPeriodOrderAndSetsScoresWithoutTouchingTheSnapshots()
+    public async Task ListsOneProfilesHistoryInPeriodOrderWithScoreFingerprintsAndSetsScoresWithoutTouchingTheSnapshots()
     {
         var store = Get<ISnapshotStore>();
         var businessId = NewBusinessId();
@@ -68,8 +68,9 @@ public class TableSnapshotStoreContract(AzuriteFixture azurite) : RecordStoreCon
         var history = await store.ListProfileAsync(businessId, Samples.ProfileId(0), Cancellation);
 
         Assert.Equal(evens.Select(s => s.PeriodStart), history.Select(h => h.Snapshot.PeriodStart));
-        Assert.All(history, h => AssertSame(new ScoredSnapshot(h.Snapshot, Samples.Scores(h.Snapshot)), h));
-        Assert.All(await store.ListProfileAsync(businessId, Samples.ProfileId(1), Cancellation), h => Assert.Null(h.Scores));
+        Assert.All(history, h => Assert.Equal(Fingerprints.Scores(Samples.Scores(h.Snapshot)), h.ScoresFingerprint));
+        AssertSame(new ScoredSnapshot(evens[0], Samples.Scores(evens[0])), (await store.FindAsync(SnapshotKey.Of(evens[0]), Cancellation))!.Value);
+        Assert.All(await store.ListProfileAsync(businessId, Samples.ProfileId(1), Cancellation), h => Assert.Null(h.ScoresFingerprint));
     }
 }
 
@@ -78,7 +79,7 @@ public class TableBenchmarkStateStoreContract(AzuriteFixture azurite) : RecordSt
     protected override IRecordStore<ProfileKey, BenchmarkState> Store => Get<IBenchmarkStateStore>();
 
     protected override BenchmarkState NewRecord(string businessId, int number) =>
-        new(businessId, Samples.ProfileId(number), Network.Instagram, 10, new DateOnly(2026, 1, 5), new DateOnly(2026, 3, 15), Samples.Benchmarks(businessId, 10), Samples.Stamp);
+        new(businessId, Samples.ProfileId(number), Network.Instagram, 10, new DateOnly(2026, 1, 5), new DateOnly(2026, 3, 15), Samples.Benchmarks(businessId, 10), "3q2+7w==", Samples.Stamp);
 
     protected override BenchmarkState Changed(BenchmarkState record) => record with { ScoredPeriods = 3, Benchmarks = Samples.Benchmarks(record.BusinessId, 3) };
 

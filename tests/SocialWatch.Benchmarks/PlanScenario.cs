@@ -39,7 +39,7 @@ internal sealed class PlanScenario
             return (null, missing);
         }
 
-        var key = await SendAsync(client, HttpMethod.Post, $"api/businesses/{BusinessId}/keys", adminKey, new { role = "owner" }, cancellationToken);
+        var key = await SendAsync(client, HttpMethod.Post, $"api/businesses/{BusinessId}/keys", adminKey, new { role = "owner", label = "bench" }, cancellationToken);
         if (key.Missing is { } noKeys)
         {
             return (null, noKeys);

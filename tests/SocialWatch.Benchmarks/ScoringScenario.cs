@@ -241,7 +241,7 @@ internal static class ScoringScenario
         {
             var site = new[] { "https://bench.example" };
             await SendAsync(client, HttpMethod.Post, "api/businesses", adminKey, new { id, name = id, websites = site, audience = "consumer", timeZone = "UTC", owner = new { name = "Ann", email = "ann@bench.example" } }, cancellationToken);
-            var ownerKey = (await SendAsync(client, HttpMethod.Post, $"api/businesses/{id}/keys", adminKey, new { role = "owner" }, cancellationToken)).GetProperty("key").GetString()!;
+            var ownerKey = (await SendAsync(client, HttpMethod.Post, $"api/businesses/{id}/keys", adminKey, new { role = "owner", label = "bench" }, cancellationToken)).GetProperty("key").GetString()!;
             var profiles = new List<string>();
             for (var p = 0; p < Profiles; p++)
             {

@@ -13,7 +13,8 @@ namespace SocialWatch.Tests.Infrastructure;
 
 /// <summary>
 /// The app in memory in local mode with its queue listeners on, polling fast and poisoning after two tries, so snapshots
-/// posted over HTTP are scored by the real ScoreSnapshot listener on Azurite.
+/// posted over HTTP are scored by the real ScoreSnapshot listener on Azurite. A class fixture (each test makes its own
+/// business), or made by a test that needs other settings.
 /// </summary>
 public sealed class ScoringHost : IAsyncDisposable
 {
@@ -21,9 +22,14 @@ public sealed class ScoringHost : IAsyncDisposable
     private readonly WebApplicationFactory<Program> factory;
     private readonly WebApplicationFactory<Program> logged;
 
+    public ScoringHost(AzuriteFixture azurite)
+        : this(azurite, null, null)
+    {
+    }
+
     /// <param name="prefix">The storage prefix: another host's, to start the app again on the same data; a new one when null.</param>
     /// <param name="settings">Settings on top of the test ones.</param>
-    public ScoringHost(AzuriteFixture azurite, string? prefix = null, IReadOnlyDictionary<string, string>? settings = null)
+    internal ScoringHost(AzuriteFixture azurite, string? prefix, IReadOnlyDictionary<string, string>? settings)
     {
         Azurite = azurite;
         Prefix = prefix ?? AzuriteFixture.NewPrefix();

@@ -7,20 +7,11 @@ using SocialWatch.Tests.Infrastructure;
 namespace SocialWatch.Tests.Functional.Engagement;
 
 /// <summary>The campaign log over HTTP: a decision is recorded, linked to the periods that followed, marked, exported and removed.</summary>
-public sealed class CampaignLog(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class CampaignLog(ScoringHost host) : IClassFixture<ScoringHost>
 {
     private const int Weeks = 8;
-    private ScoringHost host = null!;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    public ValueTask InitializeAsync()
-    {
-        host = new ScoringHost(azurite);
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync() => host.DisposeAsync();
 
     [Fact]
     public async Task LinksACampaignToThePeriodsAroundItMarksItsOutcomeAndExportsIt()

@@ -14,7 +14,7 @@ public sealed class DemoData(AzuriteFixture azurite)
     {
         string prefix;
         string firstKey;
-        await using (var first = new ScoringHost(azurite, settings: LoadDemo))
+        await using (var first = new ScoringHost(azurite, null, LoadDemo))
         {
             prefix = first.Prefix;
             firstKey = await KeyAsync(first);

@@ -9,19 +9,9 @@ using SocialWatch.Tests.Infrastructure;
 namespace SocialWatch.Tests.Functional.Engagement;
 
 /// <summary>The ScoreSnapshot function through the real local queue listener on Azurite: replays and snapshots that can never be scored.</summary>
-public sealed class ScoreSnapshotQueue(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class ScoreSnapshotQueue(ScoringHost host) : IClassFixture<ScoringHost>
 {
-    private ScoringHost host = null!;
-
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    public ValueTask InitializeAsync()
-    {
-        host = new ScoringHost(azurite);
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync() => host.DisposeAsync();
 
     [Fact]
     public async Task ScoresTheSameSnapshotSentTwiceOnceWithTheSameFigures()

@@ -6,18 +6,9 @@ using SocialWatch.Tests.Infrastructure;
 namespace SocialWatch.Tests.Functional.Engagement;
 
 /// <summary>A newcomer's first hour: post a CSV of a year of weekly snapshots, read back scores, benchmarks, goals and the year-over-year review.</summary>
-public sealed class SnapshotsToReports(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class SnapshotsToReports(ScoringHost host) : IClassFixture<ScoringHost>
 {
     private const int Weeks = 53;
-    private ScoringHost host = null!;
-
-    public ValueTask InitializeAsync()
-    {
-        host = new ScoringHost(azurite);
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync() => host.DisposeAsync();
 
     [Fact]
     public async Task AYearOfCsvSnapshotsReadsBackAsScoresBenchmarksGoalsAndYearOverYear()

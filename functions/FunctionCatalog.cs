@@ -13,6 +13,7 @@ public static class FunctionCatalog
     public static IServiceCollection AddFunctions(this IServiceCollection services) => services
         .AddQueueFunction<DispatchEmail>(DispatchEmail.Name)
         .AddTimerFunction<SweepOutbox>(SweepOutbox.Name)
+        .AddQueueFunction<ScoreSnapshot>(ScoreSnapshot.Name)
         .AddTimerFunction<SweepCollections>(SweepCollections.Name)
         .AddQueueFunction<CollectProfile>(CollectProfile.Name)
         .AddTimerFunction<SweepProfiles>(SweepProfiles.Name)
@@ -48,6 +49,18 @@ public static class FunctionCatalog
         app.MapHttpFunction(GetProfileHealth.Name, GetProfileHealth.Handle).RequireApiKey(AccessRule.TenantRead);
         app.MapHttpFunction(GetLinkAudit.Name, GetLinkAudit.Handle).RequireApiKey(AccessRule.TenantRead);
         app.MapHttpFunction(RecordProfileActivity.Name, RecordProfileActivity.Handle).RequireApiKey(AccessRule.TenantWrite);
+        app.MapHttpFunction(IngestSnapshots.Name, IngestSnapshots.Handle).RequireApiKey(AccessRule.TenantWrite);
+        app.MapHttpFunction(ListRejectedSnapshots.Name, ListRejectedSnapshots.Handle).RequireApiKey(AccessRule.TenantRead);
+        app.MapHttpFunction(GetBenchmarks.Name, GetBenchmarks.Handle).RequireApiKey(AccessRule.TenantRead);
+        app.MapHttpFunction(GetProfileBenchmarks.Name, GetProfileBenchmarks.Handle).RequireApiKey(AccessRule.TenantRead);
+        app.MapHttpFunction(GetReport.Name, GetReport.Handle).RequireApiKey(AccessRule.TenantRead);
+        app.MapHttpFunction(GetGoals.Name, GetGoals.Handle).RequireApiKey(AccessRule.TenantRead);
+        app.MapHttpFunction(GetYearOverYear.Name, GetYearOverYear.Handle).RequireApiKey(AccessRule.TenantRead);
+        app.MapHttpFunction(ListCampaigns.Name, ListCampaigns.Handle).RequireApiKey(AccessRule.TenantRead);
+        app.MapHttpFunction(CreateCampaign.Name, CreateCampaign.Handle).RequireApiKey(AccessRule.TenantWrite);
+        app.MapHttpFunction(GetCampaign.Name, GetCampaign.Handle).RequireApiKey(AccessRule.TenantRead);
+        app.MapHttpFunction(UpdateCampaign.Name, UpdateCampaign.Handle).RequireApiKey(AccessRule.TenantWrite);
+        app.MapHttpFunction(DeleteCampaign.Name, DeleteCampaign.Handle).RequireApiKey(AccessRule.TenantWrite);
         return app;
     }
 }

@@ -1,6 +1,8 @@
 using SocialWatch.Alerts;
 using SocialWatch.Checks;
 using SocialWatch.Collectors;
+using SocialWatch.Demo;
+using SocialWatch.Engagement;
 using SocialWatch.Functions;
 using SocialWatch.Functions.Api;
 using SocialWatch.Functions.Hosting;
@@ -19,6 +21,8 @@ builder.Services.AddAlerts(builder.Configuration);
 builder.Services.AddProfileCollection(builder.Configuration);
 builder.Services.AddProfileMonitoring(builder.Configuration);
 builder.Services.AddWebAssets();
+builder.Services.AddEngagement(builder.Configuration);
+builder.Services.AddDemoData(builder.Configuration);
 builder.Services.AddFunctions();
 
 var app = builder.Build();

@@ -33,24 +33,25 @@ public static class JsonRequest
     public static async Task<(T? Value, ProblemHttpResult? Problem)> ReadAsync<T>(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
         where T : class
     {
+        var (body, problem) = await ReadBytesAsync(request, maxBytes, cancellationToken);
+        return problem is null ? Parse<T>(body!) : (null, problem);
+    }
+
+    /// <summary>The body when it is JSON, within the cap, not empty and well formed (no duplicate properties); else the problem.</summary>
+    public static async Task<(byte[]? Body, ProblemHttpResult? Problem)> ReadBytesAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
         if (!IsJson(request.ContentType))
         {
             return (null, Problems.Of(StatusCodes.Status415UnsupportedMediaType, "The body must be JSON.", HeaderNames.ContentType, $"must be {MediaType} (UTF-8)"));
         }
 
-        var tooLarge = Problems.Of(StatusCodes.Status413PayloadTooLarge, "The body is too large.", ValidationErrors.Body, $"must be at most {maxBytes} bytes");
-        if (request.ContentLength > maxBytes)
+        var (body, tooLarge) = await ReadCappedAsync(request, maxBytes, cancellationToken);
+        if (tooLarge is not null)
         {
             return (null, tooLarge);
         }
 
-        var body = await ReadCappedAsync(request.Body, maxBytes, cancellationToken);
-        if (body is null)
-        {
-            return (null, tooLarge);
-        }
-
-        if (body.Length == 0)
+        if (body!.Length == 0)
         {
             return (null, Problems.Invalid(ValidationErrors.Single(ValidationErrors.Body, "a JSON object is required")));
         }
@@ -60,6 +61,13 @@ public static class JsonRequest
             return (null, Problems.Invalid(ValidationErrors.Single(fault.Path, fault.Message)));
         }
 
+        return (body, null);
+    }
+
+    /// <summary>Binds a well-formed body strictly to <typeparamref name="T"/>; a refusal names the path at fault.</summary>
+    public static (T? Value, ProblemHttpResult? Problem) Parse<T>(byte[] body)
+        where T : class
+    {
         try
         {
             return JsonSerializer.Deserialize<T>(body, Options) is { } value
@@ -71,6 +79,22 @@ public static class JsonRequest
             var path = JsonSyntax.ErrorKey(e.Path);
             return (null, Problems.Invalid(ValidationErrors.Single(path, JsonShapes.Expectation(Options, typeof(T), e.Path))));
         }
+    }
+
+    /// <summary>
+    /// The body of any media type, or a 413 problem: at once when Content-Length passes the cap, else as soon as the bytes
+    /// read do (a chunked body has no length to check first), so a huge upload is never read to its end.
+    /// </summary>
+    public static async Task<(byte[]? Body, ProblemHttpResult? TooLarge)> ReadCappedAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
+        var tooLarge = Problems.Of(StatusCodes.Status413PayloadTooLarge, "The body is too large.", ValidationErrors.Body, $"must be at most {maxBytes} bytes");
+        if (request.ContentLength > maxBytes)
+        {
+            return (null, tooLarge);
+        }
+
+        var body = await ReadCappedAsync(request.Body, maxBytes, cancellationToken);
+        return body is null ? (null, tooLarge) : (body, null);
     }
 
     private static bool IsJson(string? contentType) =>

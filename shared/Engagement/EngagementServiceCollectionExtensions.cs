@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SocialWatch.Benchmarks;
+using SocialWatch.Campaigns;
 using SocialWatch.Engagement.Scoring;
+using SocialWatch.Engagement.Storage;
 
 namespace SocialWatch.Engagement;
 
@@ -24,6 +26,26 @@ public static class EngagementServiceCollectionExtensions
         services.AddSingleton<SnapshotScorer>();
         services.AddSingleton<BenchmarkCalculator>();
         services.AddSingleton<GoalEvaluator>();
+        services.AddSingleton<HistoryScorer>();
+        return services;
+    }
+
+    /// <summary>
+    /// Scoring as the app runs it (after AddSocialWatchStorage and AddTenants): the scoring queue, the snapshot, benchmark
+    /// state and rejected-snapshot stores (each purged with its business), ingest, scoring, the reports and the campaign log.
+    /// </summary>
+    public static IServiceCollection AddEngagement(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddEngagementScoring(configuration);
+        services.AddSingleton<ISnapshotQueue, SnapshotQueue>();
+        services.AddTenantStore<ISnapshotStore, TableSnapshotStore>();
+        services.AddTenantStore<IBenchmarkStateStore, TableBenchmarkStateStore>();
+        services.AddTenantStore<IRejectedSnapshotStore, TableRejectedSnapshotStore>();
+        services.AddSingleton<SnapshotIngest>();
+        services.AddSingleton<SnapshotScoring>();
+        services.AddSingleton<EngagementReports>();
+        services.AddTenantStore<ICampaignStore, TableCampaignStore>();
+        services.AddSingleton<CampaignService>();
         return services;
     }
 }

@@ -27,6 +27,12 @@ public abstract class TableRecordStore<TKey, TRecord>(StorageTables tables, stri
 
     protected abstract TRecord Read(TableEntity entity);
 
+    /// <summary>
+    /// The table, for a store's own queries beyond the common operations. Writes made through it bypass the read cache:
+    /// a store given a <see cref="RecordReadCache"/> writes only through the common operations.
+    /// </summary>
+    protected Task<TableClient> TableAsync() => tables.GetAsync(tableBaseName);
+
     public Task<Versioned<TRecord>?> FindAsync(TKey key, CancellationToken cancellationToken)
     {
         var (partitionKey, rowKey) = KeyOf(key);

@@ -9,6 +9,8 @@ namespace SocialWatch.Benchmarks;
 /// </summary>
 internal sealed class OpenLoopLoad(HttpClient client, int requestsPerSecond, TimeSpan duration)
 {
+    public int RequestsPerSecond => requestsPerSecond;
+
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(2);
 
     public async Task<LatencyReport> RunAsync(Func<HttpRequestMessage> request, CancellationToken cancellationToken)

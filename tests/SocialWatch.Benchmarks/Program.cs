@@ -75,6 +75,9 @@ if (plan is null)
 var planLatency = await load.RunAsync(plan.GetPlan, stop.Token);
 Print(Invariant($"GET /{PlanScenario.PlanPath} ({Profiles} profiles)"), planLatency);
 Console.WriteLine(Invariant($"  plan / health: p50 x{planLatency.P50 / health.P50:0.0}, p99 x{planLatency.P99 / health.P99:0.0}"));
+Console.WriteLine();
+
+await ScoringScenario.RunAsync(options.Handler, settings, azurite, adminKey, options.LoadDuration, stop.Token);
 return health.Errors == health.Requests || planLatency.Errors == planLatency.Requests ? 1 : 0;
 
 static void Print(string name, LatencyReport report)

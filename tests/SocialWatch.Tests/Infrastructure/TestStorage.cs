@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SocialWatch.Access;
+using SocialWatch.Engagement;
 using SocialWatch.Storage;
 
 namespace SocialWatch.Tests.Infrastructure;
 
-/// <summary>The app's storage and tenant services on the test run's Azurite, under a fresh table prefix.</summary>
+/// <summary>The app's storage, tenant and engagement services on the test run's Azurite, under a fresh table prefix.</summary>
 public static class TestStorage
 {
     public static ServiceProvider Services(AzuriteFixture azurite, TimeProvider? time = null)
@@ -17,7 +18,7 @@ public static class TestStorage
             services.AddSingleton(time);
         }
 
-        services.AddSocialWatchStorage(configuration).AddTenants(configuration);
+        services.AddSocialWatchStorage(configuration).AddTenants(configuration).AddEngagement(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 }

@@ -1,0 +1,159 @@
+using SocialWatch.Benchmarks;
+using SocialWatch.Businesses;
+using SocialWatch.Engagement.Scoring;
+using SocialWatch.Engagement.Storage;
+using SocialWatch.Plans;
+using SocialWatch.Profiles;
+using SocialWatch.Validation;
+
+namespace SocialWatch.Engagement;
+
+public sealed record BusinessBenchmarks(string BusinessId, IReadOnlyList<BenchmarkState> Profiles);
+
+public sealed record ProfilePeriods(string ProfileId, Network Network, IReadOnlyList<SnapshotScores> Periods);
+
+/// <summary>The scores (with every health component) of the periods within <see cref="From"/>–<see cref="To"/>, and the plan's goals as of <see cref="To"/>.</summary>
+public sealed record PeriodReport(string BusinessId, DateOnly From, DateOnly To, IReadOnlyList<ProfilePeriods> Profiles, IReadOnlyList<PlanGoalStatus> Goals);
+
+public sealed record GoalsReport(string BusinessId, DateOnly Today, IReadOnlyList<PlanGoalStatus> Goals);
+
+public sealed record YearOverYearReview(string BusinessId, DateOnly? Period, IReadOnlyList<YearOverYearComparison> Profiles);
+
+/// <summary>What a business reads back: benchmark states, period reports, goal status and the year-over-year review.</summary>
+public sealed class EngagementReports(
+    IBusinessStore businesses,
+    IPlanStore plans,
+    ISnapshotStore snapshots,
+    IBenchmarkStateStore states,
+    IRejectedSnapshotStore rejected,
+    GoalEvaluator goals,
+    TimeProvider time)
+{
+    public const string FromField = "from";
+    public const string ToField = "to";
+    public const string PeriodField = "period";
+
+    /// <summary>Every profile's precomputed state: one partition query.</summary>
+    public async Task<Outcome<BusinessBenchmarks>> BenchmarksAsync(string businessId, CancellationToken cancellationToken) =>
+        Outcome.Ok(new BusinessBenchmarks(businessId, (await states.ListAsync(businessId, cancellationToken)).Select(s => s.Value).ToList()));
+
+    public async Task<Outcome<BenchmarkState>> ProfileBenchmarksAsync(string businessId, string profileId, CancellationToken cancellationToken) =>
+        await states.FindAsync(new ProfileKey(businessId, profileId), cancellationToken) is { } state
+            ? Outcome.Ok(state.Value, state.Version)
+            : Outcome.NotFound<BenchmarkState>("profileId", $"No scored snapshot of profile '{profileId}' yet: post snapshots first.");
+
+    /// <param name="fromText">The first day of the report (query <c>from</c>, yyyy-MM-dd).</param>
+    /// <param name="toText">The last day of the report, included (query <c>to</c>).</param>
+    public async Task<Outcome<PeriodReport>> ReportAsync(string businessId, string? fromText, string? toText, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var from = Date(fromText, FromField, required: true, errors);
+        var to = Date(toText, ToField, required: true, errors);
+        if (to < from)
+        {
+            errors.Add(ToField, $"is before {FromField}: the report runs from {from:yyyy-MM-dd} to {to:yyyy-MM-dd}");
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return Outcome.Invalid<PeriodReport>(errors);
+        }
+
+        var (today, plan, scores) = await ReadAsync(businessId, cancellationToken);
+        var asOf = today < to!.Value ? today : to.Value;
+        var profiles = scores
+            .Where(s => s.PeriodStart >= from && s.PeriodEnd <= to)
+            .GroupBy(s => (s.ProfileId, s.Network))
+            .Select(g => new ProfilePeriods(g.Key.ProfileId, g.Key.Network, g.OrderBy(s => s.PeriodStart).ToList()))
+            .ToList();
+        return Outcome.Ok(new PeriodReport(businessId, from!.Value, to.Value, profiles, Goals(plan, scores, asOf)));
+    }
+
+    public async Task<Outcome<GoalsReport>> GoalsAsync(string businessId, CancellationToken cancellationToken)
+    {
+        var (today, plan, scores) = await ReadAsync(businessId, cancellationToken);
+        return plan is null
+            ? Outcome.NotFound<GoalsReport>("plan", "This business has no plan yet: PUT one with its goals.")
+            : Outcome.Ok(new GoalsReport(businessId, today, Goals(plan, scores, today)));
+    }
+
+    /// <param name="periodText">The first day of the compared period (query <c>period</c>, yyyy-MM-dd); each profile's latest period when absent.</param>
+    public async Task<Outcome<YearOverYearReview>> YearOverYearAsync(string businessId, string? periodText, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var period = Date(periodText, PeriodField, required: false, errors);
+        if (!errors.IsEmpty)
+        {
+            return Outcome.Invalid<YearOverYearReview>(errors);
+        }
+
+        var (_, _, scores) = await ReadAsync(businessId, cancellationToken);
+        var comparisons = scores
+            .GroupBy(s => s.ProfileId)
+            .Select(history => (history, current: period is { } start ? history.FirstOrDefault(s => s.PeriodStart == start) : history.MaxBy(s => s.PeriodStart)))
+            .Where(p => p.current is not null)
+            .Select(p => YearOverYear.Compare(p.current!, p.history))
+            .ToList();
+        return Outcome.Ok(new YearOverYearReview(businessId, period, comparisons));
+    }
+
+    public async Task<Outcome<IReadOnlyList<RejectedSnapshot>>> RejectedAsync(string businessId, CancellationToken cancellationToken) =>
+        Outcome.Ok<IReadOnlyList<RejectedSnapshot>>((await rejected.ListAsync(businessId, cancellationToken)).Select(r => r.Value).ToList());
+
+    private static DateOnly? Date(string? text, string field, bool required, ValidationErrors errors)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            if (required)
+            {
+                errors.Add(field, "is required: a date written yyyy-MM-dd");
+            }
+
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        errors.Add(field, $"'{text}' is not a date written yyyy-MM-dd");
+        return null;
+    }
+
+    /// <summary>Today in the business's time zone, its plan and every scored snapshot: three reads side by side.</summary>
+    private async Task<(DateOnly Today, Plan? Plan, IReadOnlyList<SnapshotScores> Scores)> ReadAsync(string businessId, CancellationToken cancellationToken)
+    {
+        var business = businesses.FindAsync(businessId, cancellationToken);
+        var plan = plans.FindAsync(businessId, cancellationToken);
+        var all = snapshots.ListAsync(businessId, cancellationToken);
+        await Task.WhenAll(business, plan, all);
+        var today = (await business)?.Value.Today(time) ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        return (today, (await plan)?.Value, (await all).Select(s => s.Value.Scores).OfType<SnapshotScores>().ToList());
+    }
+
+    private List<PlanGoalStatus> Goals(Plan? plan, IReadOnlyList<SnapshotScores> scores, DateOnly asOf) =>
+        plan?.Goals.Select(goal => PlanGoals.Evaluate(goal, scores, goals, asOf)).ToList() ?? [];
+}
+
+/// <summary>The benchmark state as CSV: one row per profile and metric (columns in docs/engagement.md).</summary>
+public static class BenchmarkCsv
+{
+    public static string Write(BusinessBenchmarks benchmarks)
+    {
+        var csv = new CsvText("profileId", "network", "metric", "unit", "periodStart", "periodEnd", "value", "baseline", "rollingMedian", "trendPerWeek",
+            "vsBaselinePercent", "vsRollingMedianPercent", "industryMedianPercent", "industrySource");
+        foreach (var state in benchmarks.Profiles)
+        {
+            foreach (var (metric, benchmark) in state.Benchmarks.Metrics.OrderBy(m => m.Key))
+            {
+                var industry = metric == EngagementMetric.EngagementRate ? state.Benchmarks.Industry : null;
+                csv.Row(state.ProfileId, state.Network.Name(), WireNames.Name(metric), metric.Definition().Unit, benchmark.Period?.PeriodStart, benchmark.Period?.PeriodEnd,
+                    benchmark.Period?.Value, benchmark.Baseline.Value, benchmark.RollingMedian.Value, benchmark.Trend.SlopePerWeek.Value,
+                    benchmark.VsBaseline.PercentChange, benchmark.VsRollingMedian.PercentChange, industry?.MedianPercent.Value, industry?.Citation);
+            }
+        }
+
+        return csv.ToString();
+    }
+}

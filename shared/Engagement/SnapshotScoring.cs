@@ -1,0 +1,132 @@
+using Microsoft.Extensions.Logging;
+using SocialWatch.Benchmarks;
+using SocialWatch.Engagement.Scoring;
+using SocialWatch.Engagement.Storage;
+using SocialWatch.Profiles;
+using SocialWatch.Storage;
+
+namespace SocialWatch.Engagement;
+
+/// <summary>A snapshot that can never be scored; the reason is recorded before this is thrown, so its message is poisoned.</summary>
+public sealed class SnapshotRejectedException(string businessId, string snapshotId, string reason)
+    : Exception($"Snapshot {snapshotId} of business {businessId} can never be scored: {reason}");
+
+/// <summary>
+/// Scores one snapshot from the queue. Idempotent: the snapshot is stored under its profile and period (a replay
+/// overwrites it), then the profile's history is scored again and every score that changed is saved, then the profile's
+/// benchmark state. Write order keeps a valid snapshot safe: it is stored before anything else, and a retry after a
+/// failure half-way recomputes and completes the rest.
+/// </summary>
+public sealed partial class SnapshotScoring(
+    IProfileStore profiles,
+    SnapshotValidator validator,
+    ISnapshotStore snapshots,
+    IBenchmarkStateStore states,
+    IRejectedSnapshotStore rejected,
+    HistoryScorer scorer,
+    BenchmarkCalculator benchmarks,
+    IEnumerable<IProfileActivityLog> activityLogs,
+    TimeProvider time,
+    ILogger<SnapshotScoring> logger)
+{
+    /// <summary>
+    /// Concurrent scorings of one profile (a year uploaded at once) race for its benchmark state: a loser reads again, and
+    /// usually finds the winner's state already covers its snapshot; if not, it recomputes after a random pause.
+    /// </summary>
+    private const int MaxStateAttempts = 20;
+
+    private static readonly TimeSpan MaxPause = TimeSpan.FromMilliseconds(200);
+
+    public async Task ScoreAsync(EngagementSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        var profileKey = new ProfileKey(snapshot.BusinessId, snapshot.ProfileId);
+        var profile = await profiles.FindAsync(profileKey, cancellationToken);
+        var known = profile is null ? new Dictionary<string, Network>() : new Dictionary<string, Network> { [profile.Value.Id] = profile.Value.Network };
+        var errors = validator.Validate(snapshot, "$", known);
+        if (errors.Count > 0)
+        {
+            await RejectAsync(snapshot, string.Join("; ", errors), cancellationToken);
+        }
+
+        await snapshots.UpsertAsync(new ScoredSnapshot(snapshot, null), cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await TryUpdateProfileAsync(profileKey, snapshot.Network, cancellationToken))
+            {
+                break;
+            }
+
+            if (attempt == MaxStateAttempts)
+            {
+                throw new InvalidOperationException($"The benchmark state of profile {snapshot.ProfileId} changed under {MaxStateAttempts} scorings in a row; the message will be retried.");
+            }
+
+            // Random, so that racing scorings of one profile stop meeting at the same moment.
+            await Task.Delay(MaxPause * Random.Shared.NextDouble() * Math.Min(attempt, 5) / 5, time, cancellationToken);
+        }
+
+        if (snapshot.Posts > 0)
+        {
+            var lastActivity = new DateTimeOffset(snapshot.PeriodEnd.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            foreach (var log in activityLogs)
+            {
+                await log.RecordAsync(profileKey, lastActivity, ActivitySource.Snapshot, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Scores the profile's history, saves the scores that changed and the benchmark state, unless another scoring changed
+    /// the state since it was read (false: try again with the history as it is now). Writes nothing when every score is
+    /// current and the state was computed from this very history (another scoring did the work).
+    /// </summary>
+    private async Task<bool> TryUpdateProfileAsync(ProfileKey profileKey, Network network, CancellationToken cancellationToken)
+    {
+        var current = await states.FindAsync(profileKey, cancellationToken);
+        var history = await snapshots.ListProfileAsync(profileKey.BusinessId, profileKey.ProfileId, cancellationToken);
+        var ordered = history.Select(h => h.Snapshot).OrderBy(s => s.PeriodStart).ToList();
+        var scores = scorer.ScoreAll(ordered, responseTimeTarget: null);
+        var stored = history.ToDictionary(h => h.Snapshot.PeriodStart, h => h.ScoresFingerprint);
+        var changed = scores.Where(s => stored[s.PeriodStart] != Fingerprints.Scores(s)).ToList();
+        var historyFingerprint = Fingerprints.History(ordered);
+        if (changed.Count == 0 && current?.Value.HistoryFingerprint == historyFingerprint)
+        {
+            return true;
+        }
+
+        await snapshots.SaveScoresAsync(profileKey.BusinessId, changed, cancellationToken);
+
+        var state = new BenchmarkState(
+            profileKey.BusinessId,
+            profileKey.ProfileId,
+            network,
+            scores.Count,
+            scores[0].PeriodStart,
+            scores.Max(s => s.PeriodEnd),
+            benchmarks.ForProfile(scores),
+            historyFingerprint,
+            time.GetUtcNow());
+        var written = current is null
+            ? await states.InsertAsync(state, cancellationToken)
+            : await states.ReplaceAsync(state, current.Version, cancellationToken);
+        if (written.Status != WriteStatus.Written)
+        {
+            LogStateRace(profileKey.BusinessId, profileKey.ProfileId);
+        }
+
+        return written.Status == WriteStatus.Written;
+    }
+
+    private async Task RejectAsync(EngagementSnapshot snapshot, string reason, CancellationToken cancellationToken)
+    {
+        await rejected.UpsertAsync(new RejectedSnapshot(snapshot.BusinessId, snapshot.SnapshotId, snapshot.ProfileId, snapshot.PeriodStart, snapshot.PeriodEnd, reason, time.GetUtcNow()), cancellationToken);
+        LogRejected(snapshot.BusinessId, snapshot.SnapshotId, reason);
+        throw new SnapshotRejectedException(snapshot.BusinessId, snapshot.SnapshotId, reason);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Snapshot {SnapshotId} of business {BusinessId} rejected: {Reason}")]
+    private partial void LogRejected(string businessId, string snapshotId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Benchmark state of {BusinessId}/{ProfileId} changed while scoring; scoring again")]
+    private partial void LogStateRace(string businessId, string profileId);
+}

@@ -9,13 +9,11 @@ public sealed class OutboxQueue(QueueServiceClient queues, StorageNames names)
 {
     public const string QueueName = "outbox";
 
-    private readonly QueueClient queue = queues.GetQueueClient(names.Queue(QueueName));
-    private readonly Lazy<Task> created = new(() => queues.GetQueueClient(names.Queue(QueueName)).CreateIfNotExistsAsync());
+    private readonly StorageQueue queue = new(queues, names, QueueName);
 
     public async Task SendAsync(OutboxAddress address, CancellationToken cancellationToken)
     {
-        await created.Value;
-        await queue.SendMessageAsync(JsonSerializer.Serialize(address, AlertsJson.Options), cancellationToken);
+        await queue.SendAsync(JsonSerializer.Serialize(address, AlertsJson.Options), cancellationToken);
     }
 
     public static OutboxAddress Read(string message) =>

@@ -15,14 +15,12 @@ public sealed class SnapshotQueue(QueueServiceClient queues, StorageNames names)
     /// <summary>Sends in flight at once: a year of weekly snapshots for 20 profiles is a thousand messages.</summary>
     private const int ParallelSends = 16;
 
-    private readonly QueueClient queue = queues.GetQueueClient(names.Queue(QueueName));
-    private readonly Lazy<Task> created = new(() => queues.GetQueueClient(names.Queue(QueueName)).CreateIfNotExistsAsync());
+    private readonly StorageQueue queue = new(queues, names, QueueName);
 
     public async Task EnqueueAsync(IReadOnlyList<EngagementSnapshot> snapshots, CancellationToken cancellationToken)
     {
-        await created.Value;
         await Parallel.ForEachAsync(snapshots, new ParallelOptions { MaxDegreeOfParallelism = ParallelSends, CancellationToken = cancellationToken }, async (snapshot, ct) =>
-            await queue.SendMessageAsync(Write(snapshot), ct));
+            await queue.SendAsync(Write(snapshot), ct));
     }
 
     public static string Write(EngagementSnapshot snapshot) => JsonSerializer.Serialize(snapshot, SnapshotJson.Options);

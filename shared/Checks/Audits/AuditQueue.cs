@@ -11,13 +11,11 @@ public sealed class AuditQueue(QueueServiceClient queues, StorageNames names)
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private readonly QueueClient queue = queues.GetQueueClient(names.Queue(QueueName));
-    private readonly Lazy<Task> created = new(() => queues.GetQueueClient(names.Queue(QueueName)).CreateIfNotExistsAsync());
+    private readonly StorageQueue queue = new(queues, names, QueueName);
 
     public async Task SendAsync(string businessId, CancellationToken cancellationToken)
     {
-        await created.Value;
-        await queue.SendMessageAsync(JsonSerializer.Serialize(new AuditMessage(businessId), Json), cancellationToken);
+        await queue.SendAsync(JsonSerializer.Serialize(new AuditMessage(businessId), Json), cancellationToken);
     }
 
     public static string Read(string message) =>

@@ -12,13 +12,11 @@ public sealed class CollectionQueue(QueueServiceClient queues, StorageNames name
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private readonly QueueClient queue = queues.GetQueueClient(names.Queue(QueueName));
-    private readonly Lazy<Task> created = new(() => queues.GetQueueClient(names.Queue(QueueName)).CreateIfNotExistsAsync());
+    private readonly StorageQueue queue = new(queues, names, QueueName);
 
     public async Task SendAsync(ProfileKey profile, CancellationToken cancellationToken)
     {
-        await created.Value;
-        await queue.SendMessageAsync(JsonSerializer.Serialize(new Message(profile.BusinessId, profile.ProfileId), Json), cancellationToken);
+        await queue.SendAsync(JsonSerializer.Serialize(new Message(profile.BusinessId, profile.ProfileId), Json), cancellationToken);
     }
 
     public static ProfileKey Read(string message) =>

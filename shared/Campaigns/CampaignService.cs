@@ -59,7 +59,7 @@ public sealed class CampaignService(ICampaignStore campaigns, ISnapshotStore sna
     {
         var errors = new ValidationErrors();
         var now = time.GetUtcNow();
-        var campaign = CampaignRules.Validate(input, businessId, Guid.CreateVersion7(now).ToString("N"), now, now, errors);
+        var campaign = CampaignRules.Validate(input, businessId, TimeOrderedIds.Next(now), now, now, errors);
         if (campaign is null)
         {
             return Outcome.Invalid<Campaign>(errors);

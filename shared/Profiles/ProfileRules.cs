@@ -1,3 +1,4 @@
+using SocialWatch.Storage;
 using SocialWatch.Validation;
 
 namespace SocialWatch.Profiles;
@@ -8,7 +9,7 @@ public static class ProfileRules
     public const int MaxHandleLength = 100;
 
     /// <summary>Profile ids are version 7 GUIDs in 32 hex digits: in row key order they are in creation order.</summary>
-    public static string NewId(TimeProvider time) => Guid.CreateVersion7(time.GetUtcNow()).ToString("N");
+    public static string NewId(TimeProvider time) => TimeOrderedIds.Next(time.GetUtcNow());
 
     public static bool IsId(string? id) => id is { Length: 32 } && id.All(char.IsAsciiHexDigitLower);
 

@@ -22,7 +22,6 @@ public static class TenantServiceCollectionExtensions
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<StorageTables>();
 
         services.AddSingleton<IBusinessStore, TableBusinessStore>();
         services.AddTenantStore<IPlanStore, TablePlanStore>();

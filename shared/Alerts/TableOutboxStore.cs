@@ -8,16 +8,13 @@ namespace SocialWatch.Alerts;
 /// The outbox in Table Storage: PartitionKey = business id, RowKey = the dedupe key (escaped). Adding is an insert,
 /// so a second record of the same event fails with 409 whatever process tries it; every later write is ETag-conditional.
 /// </summary>
-public sealed class TableOutboxStore(TableServiceClient tables, StorageNames names) : IOutboxStore
+public sealed class TableOutboxStore(StorageTables tables) : IOutboxStore
 {
     public const string TableName = "outbox";
 
-    private readonly TableClient table = tables.GetTableClient(names.Table(TableName));
-    private readonly Lazy<Task> created = new(() => tables.GetTableClient(names.Table(TableName)).CreateIfNotExistsAsync());
-
     public async Task<bool> TryAddAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {
-        await created.Value;
+        var table = await tables.GetAsync(TableName);
         try
         {
             await table.AddEntityAsync(OutboxKeys.ToEntity(entry), cancellationToken);
@@ -31,14 +28,14 @@ public sealed class TableOutboxStore(TableServiceClient tables, StorageNames nam
 
     public async Task<OutboxEntry?> GetAsync(OutboxAddress address, CancellationToken cancellationToken)
     {
-        await created.Value;
+        var table = await tables.GetAsync(TableName);
         var found = await table.GetEntityIfExistsAsync<TableEntity>(address.BusinessId, OutboxKeys.RowKey(address.DedupeKey), cancellationToken: cancellationToken);
         return found.HasValue ? OutboxKeys.FromEntity(found.Value!) : null;
     }
 
     public async Task<OutboxEntry?> TryReplaceAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {
-        await created.Value;
+        var table = await tables.GetAsync(TableName);
         try
         {
             var response = await table.UpdateEntityAsync(OutboxKeys.ToEntity(entry), new ETag(entry.Version), TableUpdateMode.Replace, cancellationToken);
@@ -52,7 +49,7 @@ public sealed class TableOutboxStore(TableServiceClient tables, StorageNames nam
 
     public async Task<IReadOnlyList<OutboxEntry>> ListDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
     {
-        await created.Value;
+        var table = await tables.GetAsync(TableName);
 
         // A scan across businesses: the outbox holds only unsent and recently sent mail, so it stays small.
         var filter = TableClient.CreateQueryFilter(

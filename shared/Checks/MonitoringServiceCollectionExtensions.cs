@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using SocialWatch.Checks.Audits;
 using SocialWatch.Checks.Health;
 using SocialWatch.Checks.Sweeps;
@@ -19,7 +18,6 @@ public static class MonitoringServiceCollectionExtensions
     {
         services.AddProfileChecks(configuration);
         services.AddOptions<SweepOptions>().Bind(configuration.GetSection(SweepOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton<StorageTables>();
         services.AddTenantStore<IProfileHealthStore, TableProfileHealthStore>();
         services.AddTenantStore<ILinkAuditStore, TableLinkAuditStore>();
         services.AddSingleton<IProfileActivityLog, ProfileActivityLog>();

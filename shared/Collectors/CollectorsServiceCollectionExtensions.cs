@@ -31,7 +31,6 @@ public static class CollectorsServiceCollectionExtensions
     {
         services.AddCollectors(configuration);
         services.AddProfileChecks(configuration);
-        services.TryAddSingleton<StorageTables>();
         services.AddTenantStore<ICollectionStateStore, TableCollectionStateStore>();
         services.AddSingleton<SourceFetcher>();
         services.AddSingleton<SourceCollector>();

@@ -20,6 +20,7 @@ public static class StorageServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.AddSingleton<StorageNames>();
+        services.AddSingleton<StorageTables>();
         services.AddSingleton<StorageOperations>();
         services.AddSingleton<RecordReadCache>();
         services.AddSingleton(provider => CreateTableClient(provider.GetRequiredService<IOptions<StorageOptions>>().Value, provider.GetRequiredService<StorageOperations>()));

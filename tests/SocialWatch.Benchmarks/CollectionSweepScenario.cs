@@ -1,12 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Azure.Storage.Queues;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,7 +51,7 @@ internal static class CollectionSweepScenario
     {
         var requests = new RequestCounter();
         await using var sources = await StartSourcesAsync(requests, latency);
-        var port = new Uri(sources.Urls.Single()).Port;
+        var port = sources.BaseAddress.Port;
         var prefix = "bench" + Guid.NewGuid().ToString("N")[..8];
         await using var services = Services(storageConnection, prefix, port);
         var profiles = await AddProfilesAsync(services, port, cancellationToken);
@@ -169,27 +165,24 @@ internal static class CollectionSweepScenario
         return profiles.Length;
     }
 
-    private static async Task<WebApplication> StartSourcesAsync(RequestCounter requests, TimeSpan latency)
+    private static Task<LoopbackSite> StartSourcesAsync(RequestCounter requests, TimeSpan latency)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
         var feed = Encoding.UTF8.GetBytes(GeneratedFeed.Head + string.Concat(Enumerable.Range(0, 20).Select(GeneratedFeed.Item)) + GeneratedFeed.Tail);
         var fixtures = Fixtures.ToDictionary(name => name, name => File.ReadAllBytes(RepositoryRoot.Combine("tests", "SocialWatch.Tests", "Fixtures", "Collectors", name)));
-        app.Use(async (context, next) =>
+        return LoopbackSite.StartAsync(app =>
         {
-            requests.Count(context.Request.Host.Host);
-            await Task.Delay(latency, context.RequestAborted);
-            await next(context);
+            app.Use(async (context, next) =>
+            {
+                requests.Count(context.Request.Host.Host);
+                await Task.Delay(latency, context.RequestAborted);
+                await next(context);
+            });
+            app.MapGet("/feed/{name}", context => Send(context, "application/rss+xml", feed));
+            app.MapGet("/api/v1/accounts/lookup", context => Send(context, "application/json", fixtures["mastodon-account.json"]));
+            app.MapGet("/api/v1/accounts/{id}/statuses", context => Send(context, "application/json", fixtures["mastodon-statuses.json"]));
+            app.MapGet("/xrpc/app.bsky.actor.getProfile", context => Send(context, "application/json", fixtures["bluesky-profile.json"]));
+            app.MapGet("/xrpc/app.bsky.feed.getAuthorFeed", context => Send(context, "application/json", fixtures["bluesky-author-feed.json"]));
         });
-        app.MapGet("/feed/{name}", context => Send(context, "application/rss+xml", feed));
-        app.MapGet("/api/v1/accounts/lookup", context => Send(context, "application/json", fixtures["mastodon-account.json"]));
-        app.MapGet("/api/v1/accounts/{id}/statuses", context => Send(context, "application/json", fixtures["mastodon-statuses.json"]));
-        app.MapGet("/xrpc/app.bsky.actor.getProfile", context => Send(context, "application/json", fixtures["bluesky-profile.json"]));
-        app.MapGet("/xrpc/app.bsky.feed.getAuthorFeed", context => Send(context, "application/json", fixtures["bluesky-author-feed.json"]));
-        await app.StartAsync();
-        return app;
     }
 
     private static Task Send(HttpContext context, string contentType, byte[] body)

@@ -2,9 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using SocialWatch.Tests.Infrastructure;
 
 namespace SocialWatch.Benchmarks;
@@ -16,12 +14,11 @@ namespace SocialWatch.Benchmarks;
 /// </summary>
 internal sealed class FakeSites : IAsyncDisposable
 {
-    private readonly WebApplication app;
     private readonly int profiles;
+    private LoopbackSite site = null!;
 
-    private FakeSites(WebApplication app, int port, int hosts, int profiles)
+    private FakeSites(int port, int hosts, int profiles)
     {
-        this.app = app;
         Port = port;
         Hosts = hosts;
         this.profiles = profiles;
@@ -38,19 +35,10 @@ internal sealed class FakeSites : IAsyncDisposable
     public static async Task<FakeSites> StartAsync(int hosts, int profiles, TimeSpan latency)
     {
         var port = FreePort.Next();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            for (var host = 0; host < hosts; host++)
-            {
-                kestrel.Listen(IPAddress.Parse($"127.0.0.{2 + host}"), port);
-            }
-        });
-        var app = builder.Build();
-        var sites = new FakeSites(app, port, hosts, profiles);
-        app.Run(context => sites.AnswerAsync(context, latency));
-        await app.StartAsync();
+        var sites = new FakeSites(port, hosts, profiles);
+        sites.site = await LoopbackSite.StartAsync(
+            app => app.Run(context => sites.AnswerAsync(context, latency)),
+            [.. Enumerable.Range(0, hosts).Select(host => new IPEndPoint(IPAddress.Parse($"127.0.0.{2 + host}"), port))]);
         return sites;
     }
 
@@ -67,11 +55,7 @@ internal sealed class FakeSites : IAsyncDisposable
         _ => "alive",
     };
 
-    public async ValueTask DisposeAsync()
-    {
-        await app.StopAsync();
-        await app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => site.DisposeAsync();
 
     private async Task AnswerAsync(HttpContext context, TimeSpan latency)
     {

@@ -8,35 +8,23 @@ namespace SocialWatch.Functions.Hosting.Local;
 /// Each timer's schedule status (Last, Next, LastUpdated), one row per function, so that after a restart an occurrence missed
 /// while the app was down fires with IsPastDue, as the Functions host does with its timer status blobs.
 /// </summary>
-public sealed class TimerScheduleStore(TableServiceClient tables, StorageNames names)
+public sealed class TimerScheduleStore(StorageTables tables)
 {
     public const string TableBaseName = "TimerSchedules";
     private const string PartitionKey = "timer";
 
-    private readonly TableClient table = tables.GetTableClient(names.Table(TableBaseName));
-    private volatile bool tableExists;
-
     public async Task<TimerScheduleStatus?> GetAsync(string functionName, CancellationToken cancellationToken)
     {
-        await EnsureTableAsync(cancellationToken);
+        var table = await tables.GetAsync(TableBaseName);
         var row = await table.GetEntityIfExistsAsync<ScheduleStatusEntity>(PartitionKey, functionName, cancellationToken: cancellationToken);
         return row.HasValue ? new TimerScheduleStatus(row.Value!.Last, row.Value.Next, row.Value.LastUpdated) : null;
     }
 
     public async Task SaveAsync(string functionName, TimerScheduleStatus status, CancellationToken cancellationToken)
     {
-        await EnsureTableAsync(cancellationToken);
+        var table = await tables.GetAsync(TableBaseName);
         var row = new ScheduleStatusEntity { PartitionKey = PartitionKey, RowKey = functionName, Last = status.Last, Next = status.Next, LastUpdated = status.LastUpdated };
         await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
-    }
-
-    private async Task EnsureTableAsync(CancellationToken cancellationToken)
-    {
-        if (!tableExists)
-        {
-            await table.CreateIfNotExistsAsync(cancellationToken);
-            tableExists = true;
-        }
     }
 
     private sealed class ScheduleStatusEntity : ITableEntity

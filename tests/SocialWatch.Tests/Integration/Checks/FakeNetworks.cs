@@ -3,9 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using SocialWatch.Tests.Infrastructure;
 
 namespace SocialWatch.Tests.Integration.Checks;
@@ -44,7 +42,7 @@ public sealed class FakeNetworks : IAsyncLifetime
     private readonly ConcurrentDictionary<string, int> counters = new();
     private readonly ConcurrentDictionary<string, int> inFlight = new();
     private readonly ConcurrentDictionary<string, int> maxInFlight = new();
-    private WebApplication? app;
+    private LoopbackSite? site;
 
     public int Port { get; private set; }
 
@@ -89,26 +87,14 @@ public sealed class FakeNetworks : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Port = FreePort.Next();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            foreach (var octet in Octets.Values.Distinct())
-            {
-                kestrel.Listen(IPAddress.Parse($"127.0.0.{octet}"), Port);
-            }
-        });
-        app = builder.Build();
-        app.Run(HandleAsync);
-        await app.StartAsync();
+        site = await LoopbackSite.StartAsync(app => app.Run(HandleAsync), [.. Octets.Values.Distinct().Select(octet => new IPEndPoint(IPAddress.Parse($"127.0.0.{octet}"), Port))]);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (app is not null)
+        if (site is not null)
         {
-            await app.StopAsync();
-            await app.DisposeAsync();
+            await site.DisposeAsync();
         }
     }
 

@@ -1,12 +1,7 @@
-using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using SocialWatch.Tests.Infrastructure;
 using SocialWatch.Tests.Unit.Collectors;
 
 namespace SocialWatch.Tests.Integration.Collectors;
@@ -23,14 +18,16 @@ public sealed class FeedServer : IAsyncDisposable
     private static readonly byte[] Tail = Encoding.UTF8.GetBytes(GeneratedFeed.Tail);
     private static readonly byte[] ItemBytes = Encoding.UTF8.GetBytes(GeneratedFeed.Item(1));
 
-    private readonly WebApplication app;
+    private LoopbackSite site = null!;
     private long bytesSent;
     private int secretRequests;
     private TaskCompletionSource finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private FeedServer(WebApplication app) => this.app = app;
+    private FeedServer()
+    {
+    }
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => site.BaseAddress;
 
     public long BytesSent => Interlocked.Read(ref bytesSent);
 
@@ -41,24 +38,14 @@ public sealed class FeedServer : IAsyncDisposable
 
     public static async Task<FeedServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var server = new FeedServer(builder.Build());
-        server.Map();
-        await server.app.StartAsync();
-        var address = server.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        server.BaseAddress = new Uri(address);
+        var server = new FeedServer();
+        server.site = await LoopbackSite.StartAsync(server.Map);
         return server;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await app.StopAsync();
-        await app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => site.DisposeAsync();
 
-    private void Map()
+    private void Map(WebApplication app)
     {
         app.MapGet("/huge.rss", context => Stream(context, (HugeFeedBytes - Head.Length - Tail.Length) / ItemBytes.Length, TimeSpan.Zero));
         app.MapGet("/endless.rss", context => Stream(context, long.MaxValue, TimeSpan.Zero));

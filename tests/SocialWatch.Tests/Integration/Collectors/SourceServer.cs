@@ -1,14 +1,9 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using SocialWatch.Tests.Infrastructure;
 using SocialWatch.Tests.Unit.Collectors;
 
 namespace SocialWatch.Tests.Integration.Collectors;
@@ -23,16 +18,12 @@ public sealed class SourceServer : IAsyncDisposable
 {
     public const string LastModified = "Mon, 16 Nov 2026 09:00:00 GMT";
 
-    private readonly WebApplication app;
     private readonly ConcurrentQueue<SeenRequest> requests = new();
+    private LoopbackSite site = null!;
 
-    private SourceServer(WebApplication app, Func<DateTimeOffset> clock)
-    {
-        this.app = app;
-        Clock = clock;
-    }
+    private SourceServer(Func<DateTimeOffset> clock) => Clock = clock;
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => site.BaseAddress;
 
     /// <summary>The time the server believes it is: rate-limit resets are declared from it.</summary>
     public Func<DateTimeOffset> Clock { get; }
@@ -44,13 +35,8 @@ public sealed class SourceServer : IAsyncDisposable
 
     public static async Task<SourceServer> StartAsync(Func<DateTimeOffset> clock)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var server = new SourceServer(builder.Build(), clock);
-        server.Map();
-        await server.app.StartAsync();
-        server.BaseAddress = new Uri(server.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+        var server = new SourceServer(clock);
+        server.site = await LoopbackSite.StartAsync(server.Map);
         return server;
     }
 
@@ -61,13 +47,9 @@ public sealed class SourceServer : IAsyncDisposable
 
     public IReadOnlyList<SeenRequest> RequestsTo(string path) => Requests.Where(r => r.Path == path).ToList();
 
-    public async ValueTask DisposeAsync()
-    {
-        await app.StopAsync();
-        await app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => site.DisposeAsync();
 
-    private void Map()
+    private void Map(WebApplication app)
     {
         app.Use(async (context, next) =>
         {

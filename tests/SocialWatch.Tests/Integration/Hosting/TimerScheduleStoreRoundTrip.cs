@@ -12,9 +12,9 @@ public sealed class TimerScheduleStoreRoundTrip(AzuriteFixture azurite)
 {
     private static readonly DateTimeOffset Noon = new(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
-    private readonly TimerScheduleStore store = new(
+    private readonly TimerScheduleStore store = new(new StorageTables(
         new TableServiceClient(azurite.ConnectionString),
-        new StorageNames(Options.Create(new StorageOptions { Prefix = AzuriteFixture.NewPrefix() })));
+        new StorageNames(Options.Create(new StorageOptions { Prefix = AzuriteFixture.NewPrefix() }))));
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

@@ -3,8 +3,8 @@ using System.Diagnostics;
 using System.IO.Compression;
 using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -25,31 +25,27 @@ namespace SocialWatch.Tests.Integration.Telemetry;
 public sealed partial class ApplicationInsightsExport : IAsyncLifetime
 {
     private readonly ConcurrentQueue<string> received = new();
-    private WebApplication? ingestion;
-    private int port;
+    private LoopbackSite? ingestion;
 
     public async ValueTask InitializeAsync()
     {
         // The exporter's own usage reports ("statsbeat") go to a Microsoft endpoint, never to the connection string's.
         Environment.SetEnvironmentVariable("APPLICATIONINSIGHTS_STATSBEAT_DISABLED", "true");
-        port = FreePort.Next();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.Logging.ClearProviders();
-        ingestion = builder.Build();
-        ingestion.MapPost("/v2.1/track", async (HttpRequest request) =>
+        ingestion = await LoopbackSite.StartAsync(app =>
         {
-            var body = request.Headers.ContentEncoding == "gzip" ? new GZipStream(request.Body, CompressionMode.Decompress) : request.Body;
-            using var reader = new StreamReader(body);
-            var lines = (await reader.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            foreach (var line in lines)
+            app.MapPost("/v2.1/track", async (HttpRequest request) =>
             {
-                received.Enqueue(line);
-            }
+                var body = request.Headers.ContentEncoding == "gzip" ? new GZipStream(request.Body, CompressionMode.Decompress) : request.Body;
+                using var reader = new StreamReader(body);
+                var lines = (await reader.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+                foreach (var line in lines)
+                {
+                    received.Enqueue(line);
+                }
 
-            return Results.Json(new { itemsReceived = lines.Length, itemsAccepted = lines.Length, errors = Array.Empty<object>() });
+                return Results.Json(new { itemsReceived = lines.Length, itemsAccepted = lines.Length, errors = Array.Empty<object>() });
+            });
         });
-        await ingestion.StartAsync();
     }
 
     [Fact]
@@ -58,7 +54,7 @@ public sealed partial class ApplicationInsightsExport : IAsyncLifetime
         var builder = WebApplication.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = $"InstrumentationKey=00000000-0000-0000-0000-000000000001;IngestionEndpoint=http://127.0.0.1:{port}/;LiveEndpoint=http://127.0.0.1:{port}/",
+            ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = $"InstrumentationKey=00000000-0000-0000-0000-000000000001;IngestionEndpoint={ingestion!.BaseAddress};LiveEndpoint={ingestion.BaseAddress}",
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddTelemetry();

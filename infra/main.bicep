@@ -52,6 +52,9 @@ param smtpUserName string
 @description('Sender of alert emails, e.g. "SocialWatch <alerts@example.com>".')
 param smtpFrom string
 
+@description('The dashboard address the emails\' sign-in links open; empty: the app\'s own https://<host>/api/dashboard.')
+param dashboardUrl string = ''
+
 @description('Version of the custom-handler stack in the Flex Consumption catalog (az functionapp list-flexconsumption-runtimes --location <region> --runtime custom).')
 param runtimeVersion string = '1.0'
 
@@ -87,6 +90,7 @@ param vaultOperatorPrincipalId string = ''
 // The app settings reference these secrets by name; the operator sets their values (infra/README.md).
 var smtpPasswordSecretName = 'smtp-password'
 var adminApiKeySecretName = 'admin-api-key'
+var linkSigningKeySecretName = 'link-signing-key'
 
 var stem = toLower(appName)
 var suffix = uniqueString(subscription().id, resourceGroup().id, stem, environmentName)
@@ -182,6 +186,8 @@ module functionApp 'modules/functionapp.bicep' = {
     smtpFrom: smtpFrom
     smtpPasswordSecretName: smtpPasswordSecretName
     adminApiKeySecretName: adminApiKeySecretName
+    linkSigningKeySecretName: linkSigningKeySecretName
+    dashboardUrl: dashboardUrl
   }
   // The app must not start before its identity may read storage and Key Vault.
   dependsOn: [roles]

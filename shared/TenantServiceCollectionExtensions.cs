@@ -14,13 +14,14 @@ public static class TenantServiceCollectionExtensions
 {
     /// <summary>
     /// Businesses, their plans, profiles and API keys: stores on Table Storage (after AddSocialWatchStorage), services and the
-    /// API options (validated at start: no admin key, no start). Each per-business store is also an <see cref="ITenantData"/>,
+    /// API and sign-in link options (validated at start: no admin key or link signing key, no start). Each per-business store is also an <see cref="ITenantData"/>,
     /// purged when its business is deleted.
     /// </summary>
     public static IServiceCollection AddTenants(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>();
+        services.AddSignInLinks(configuration);
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton<IBusinessStore, TableBusinessStore>();

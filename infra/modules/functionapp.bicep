@@ -75,6 +75,12 @@ param smtpPasswordSecretName string
 @description('Key Vault secret holding the admin API key.')
 param adminApiKeySecretName string
 
+@description('Key Vault secret holding the key that signs the emails\' dashboard sign-in links.')
+param linkSigningKeySecretName string
+
+@description('The dashboard address sign-in links open; empty: the app\'s own.')
+param dashboardUrl string
+
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' existing = {
   name: identityName
 }
@@ -165,6 +171,8 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
       COLLECT_SCHEDULE: collectSchedule
       AUDIT_SCHEDULE: auditSchedule
       SocialWatch__Api__AdminKey: '@Microsoft.KeyVault(SecretUri=${vault.properties.vaultUri}secrets/${adminApiKeySecretName})'
+      SocialWatch__SignInLinks__SigningKey: '@Microsoft.KeyVault(SecretUri=${vault.properties.vaultUri}secrets/${linkSigningKeySecretName})'
+      SocialWatch__SignInLinks__DashboardUrl: empty(dashboardUrl) ? 'https://${app.properties.defaultHostName}/api/dashboard' : dashboardUrl
       SocialWatch__Smtp__Host: smtpHost
       SocialWatch__Smtp__Port: string(smtpPort)
       SocialWatch__Smtp__UserName: smtpUserName

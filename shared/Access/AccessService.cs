@@ -12,6 +12,9 @@ public sealed record Caller(bool IsAdmin, string? BusinessId, string? KeyId, Api
     public static Caller Admin { get; } = new(true, null, null, null);
 
     public static Caller Key(ApiKeyRecord key) => new(false, key.BusinessId, key.KeyId, key.Role);
+
+    /// <summary>A signed sign-in link: reads its one business, never writes.</summary>
+    public static Caller Link(string businessId) => new(false, businessId, null, ApiKeyRole.Read);
 }
 
 /// <summary>
@@ -59,10 +62,11 @@ public sealed record AccessDecision(AccessStatus Status, Caller? Caller, string 
 /// Decides whether a presented key may call an endpoint. A business key costs one point read (its business and key ids
 /// travel in it), done side by side with the read of the business in the route.
 /// </summary>
-public sealed class AccessService(IOptions<ApiOptions> options, IApiKeyStore keys, IBusinessStore businesses)
+public sealed class AccessService(IOptions<ApiOptions> options, IApiKeyStore keys, IBusinessStore businesses, SignInLinks links)
 {
     public const string MissingKeyMessage = "An API key is required: send it in the x-api-key header, or as Authorization: Bearer <key>.";
     public const string InvalidKeyMessage = "The API key is not valid (unknown, revoked or malformed).";
+    private const string AdminOnlyMessage = "Only the admin key may do this.";
 
     // Hashing both sides first makes the comparison constant-time whatever the lengths.
     private readonly byte[] adminKeyHash = SHA256.HashData(Encoding.UTF8.GetBytes(options.Value.AdminKey));
@@ -102,23 +106,49 @@ public sealed class AccessService(IOptions<ApiOptions> options, IApiKeyStore key
             return AccessDecision.Unauthenticated(InvalidKeyMessage);
         }
 
-        if (!rule.Tenant)
+        return Decide(rule, caller, await business);
+    }
+
+    /// <summary>
+    /// A signed sign-in link from an email (see <see cref="SignInLinks"/>): read-only, for its own business only. A refused
+    /// link answers 401 saying why (malformed, altered, expired, other purpose, other business); the secret never shows.
+    /// </summary>
+    public async Task<AccessDecision> DecideLinkAsync(string token, AccessRule rule, string? businessId, CancellationToken cancellationToken)
+    {
+        var check = links.Check(token, SignInLinks.DashboardPurpose);
+        if (!check.IsValid)
         {
-            return rule.AdminOnly && !caller.IsAdmin ? AccessDecision.Forbidden("Only the admin key may do this.") : AccessDecision.Granted(caller);
+            return AccessDecision.Unauthenticated(check.Message);
         }
 
-        if (await business is not { } tenant || (!tenant.Value.IsActive && !rule.AdmitsDeletingTenant))
+        if (rule.Tenant && check.BusinessId != businessId)
+        {
+            return AccessDecision.Unauthenticated($"This sign-in link is for business '{check.BusinessId}', not '{businessId}'.");
+        }
+
+        var business = rule.Tenant ? await businesses.FindAsync(check.BusinessId!, cancellationToken) : null;
+        return Decide(rule, Caller.Link(check.BusinessId!), business);
+    }
+
+    private static AccessDecision Decide(AccessRule rule, Caller caller, Versioned<Business>? business)
+    {
+        if (!rule.Tenant)
+        {
+            return rule.AdminOnly && !caller.IsAdmin ? AccessDecision.Forbidden(AdminOnlyMessage) : AccessDecision.Granted(caller);
+        }
+
+        if (business is not { } tenant || (!tenant.Value.IsActive && !rule.AdmitsDeletingTenant))
         {
             return AccessDecision.NotFound();
         }
 
         if (rule.AdminOnly && !caller.IsAdmin)
         {
-            return AccessDecision.Forbidden("Only the admin key may do this.");
+            return AccessDecision.Forbidden(AdminOnlyMessage);
         }
 
         return rule.Write && caller.Role == ApiKeyRole.Read
-            ? AccessDecision.Forbidden("A read key cannot change anything: use an owner key.")
+            ? AccessDecision.Forbidden(caller.KeyId is null ? "A sign-in link only reads: to change anything, use an owner key." : "A read key cannot change anything: use an owner key.")
             : AccessDecision.Granted(caller);
     }
 }

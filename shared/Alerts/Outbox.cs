@@ -24,6 +24,7 @@ public sealed partial class Outbox(
     IOutboxStore store,
     IEmailSender sender,
     OutboxQueue queue,
+    DashboardLinkFooter dashboardLink,
     SocialWatchMetrics metrics,
     TimeProvider time,
     IOptions<OutboxOptions> options,
@@ -34,9 +35,13 @@ public sealed partial class Outbox(
 
     private readonly OutboxOptions settings = options.Value;
 
-    /// <summary>Records the email and asks for it to be sent. False when this event was recorded already (nothing is sent twice).</summary>
+    /// <summary>
+    /// Records the email, ended with the business's dashboard sign-in link, and asks for it to be sent. False when this event
+    /// was recorded already (nothing is sent twice).
+    /// </summary>
     public async Task<bool> EnqueueAsync(string businessId, string dedupeKey, EmailMessage email, CancellationToken cancellationToken)
     {
+        email = dashboardLink.AddTo(email, businessId);
         Validate(email);
         var now = time.GetUtcNow();
         var entry = new OutboxEntry(businessId, dedupeKey, email, OutboxState.Pending, Attempts: 0, CreatedAt: now, NextAttemptAt: now);

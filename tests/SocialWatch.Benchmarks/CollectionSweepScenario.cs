@@ -112,6 +112,7 @@ internal static class CollectionSweepScenario
             ["AzureWebJobsStorage"] = storageConnection,
             ["SocialWatch:Storage:Prefix"] = prefix,
             ["SocialWatch:Api:AdminKey"] = "bench-admin-key-0123456789abcdefghijklmnopqrstuvwxyz",
+            ["SocialWatch:SignInLinks:SigningKey"] = "bench-link-signing-key-0123456789abcdefghijklmnop",
             ["SocialWatch:Checks:AllowLoopback"] = "true",
             ["SocialWatch:Checks:PerHostConcurrency"] = PerHostConcurrency.ToString(CultureInfo.InvariantCulture),
             // The bound measured here is concurrency over latency: no minimum interval between starts on top.

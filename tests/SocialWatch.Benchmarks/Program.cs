@@ -31,6 +31,7 @@ var settings = new Dictionary<string, string>
 {
     ["AzureWebJobsStorage"] = azurite.ConnectionString,
     ["SocialWatch__Api__AdminKey"] = adminKey,
+    ["SocialWatch__SignInLinks__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
     ["SocialWatch__Smtp__Host"] = "127.0.0.1",
     ["COLLECT_SCHEDULE"] = "0 0 * * * *",
     // One console line per request would cost more than some requests: log warnings and errors only.

@@ -292,6 +292,7 @@ internal static class SweepScenario
             ["AzureWebJobsStorage"] = storageConnection,
             ["SocialWatch:Storage:Prefix"] = "bench" + Guid.NewGuid().ToString("N")[..8],
             ["SocialWatch:Api:AdminKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            ["SocialWatch:SignInLinks:SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             ["SocialWatch:Smtp:Host"] = "127.0.0.1",
             ["SocialWatch:Checks:AllowLoopback"] = "true",
             ["SocialWatch:Checks:MinimumInterval"] = "00:00:00",

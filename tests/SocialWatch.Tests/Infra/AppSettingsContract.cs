@@ -23,6 +23,7 @@ public sealed partial class AppSettingsContract(CompiledTemplate compiled) : ICl
     private static readonly Dictionary<string, string[]> PendingSections = new(StringComparer.Ordinal)
     {
         ["SocialWatch:Api"] = ["AdminKey"],
+        ["SocialWatch:SignInLinks"] = ["SigningKey", "DashboardUrl"],
         ["SocialWatch:Smtp"] = ["Host", "Port", "UserName", "Password", "From"],
         ["SocialWatch:Checks:DeadDeclaration"] = ["ConsecutiveDeadResults", "MinimumSpan"],
     };
@@ -95,6 +96,7 @@ public sealed partial class AppSettingsContract(CompiledTemplate compiled) : ICl
     [Theory]
     [InlineData("SocialWatch__Api__AdminKey")]
     [InlineData("SocialWatch__Smtp__Password")]
+    [InlineData("SocialWatch__SignInLinks__SigningKey")]
     public void SecretsAreKeyVaultReferences(string setting)
     {
         var value = (string?)BicepAppSettings()[setting];

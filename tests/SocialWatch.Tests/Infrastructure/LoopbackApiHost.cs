@@ -13,6 +13,9 @@ public sealed class LoopbackApiHost(AzuriteFixture azurite) : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The app's services, to seed what the API cannot write (profile health as checks would leave it).</summary>
+    public IServiceProvider Services => factory!.Services;
+
     /// <summary>A client that calls the app over loopback HTTP.</summary>
     public HttpClient Client { get; private set; } = null!;
 

@@ -2,12 +2,14 @@ namespace SocialWatch.Tests.Infrastructure;
 
 /// <summary>
 /// The settings the app refuses to start without, for a test host on the shared Azurite: storage under the class's own
-/// prefix, an admin key, an SMTP server (nothing listens on it unless a test starts maildev there), and the schedules that
+/// prefix, an admin key, a sign-in link signing key, an SMTP server (nothing listens on it unless a test starts maildev there), and the schedules that
 /// function.json files take from app settings.
 /// </summary>
 public static class TestSettings
 {
     public const string AdminKey = "test-admin-key-0123456789abcdefghijklmnopqrstuvwxyz";
+
+    public const string LinkSigningKey = "test-link-signing-key-0123456789abcdefghijklmnop";
 
     /// <summary>In configuration form (<c>Section:Key</c>), for an in-memory host.</summary>
     public static Dictionary<string, string?> For(AzuriteFixture azurite, string prefix, int smtpPort = 25) =>
@@ -18,6 +20,7 @@ public static class TestSettings
         ["AzureWebJobsStorage"] = storageConnection,
         ["SocialWatch:Storage:Prefix"] = prefix,
         ["SocialWatch:Api:AdminKey"] = AdminKey,
+        ["SocialWatch:SignInLinks:SigningKey"] = LinkSigningKey,
         ["SocialWatch:Smtp:Host"] = "127.0.0.1",
         ["SocialWatch:Smtp:Port"] = smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["SocialWatch:Smtp:Security"] = "None",

@@ -1,6 +1,8 @@
 /*
- * SocialWatch dashboard. Signs in with a business API key (swk.{businessId}.{keyId}.{secret}), kept in sessionStorage
- * (this tab only, never in a URL), and shows the business, its plan and its profiles.
+ * SocialWatch dashboard. Signs in with a business API key (swk.{businessId}.{keyId}.{secret}), or with the signed link of an
+ * alert email (…/api/dashboard#link=swl.dashboard.{businessId}.…, read-only, expiring): the token comes in the address's
+ * fragment (never sent to a server) and is dropped from the address bar at once. Either is kept in sessionStorage (this tab
+ * only) and shows the business, its plan and its profiles.
  *
  * Each view is an entry of VIEWS: load(session) fetches what it needs (an optional endpoint answers null on 404), then
  * render(data) returns the view's content. More views (engagement over time, goals progress, campaign log) slot in as
@@ -11,6 +13,7 @@
 
   var KEY_STORAGE = 'socialwatch.apiKey';
   var KEY_PATTERN = /^swk\.([a-z0-9-]{3,40})\.[0-9a-f]{16}\.[A-Za-z0-9_-]+$/;
+  var LINK_PATTERN = /^swl\.[a-z-]+\.([a-z0-9-]{3,40})\.[0-9]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
   var API = new URL('.', window.location.href);
 
   var NETWORK_NAMES = {
@@ -72,24 +75,55 @@
     return NETWORK_NAMES[network] || network;
   }
 
+  /* ---- Sign-in link ---- */
+
+  /* The token of an email's sign-in link (#link=…), removed from the address bar and history at once; null without one. */
+  function takeLinkFromAddress() {
+    var token = new URLSearchParams(window.location.hash.slice(1)).get('link');
+    if (token !== null) {
+      history.replaceState(null, '', window.location.pathname + window.location.search);
+    }
+    return token;
+  }
+
+  function isLink(credential) {
+    return LINK_PATTERN.test(credential);
+  }
+
+  /* A key goes in x-api-key; a link's token as Authorization: SocialWatch-Link (read-only for its business). */
+  function credentialHeaders(credential) {
+    return isLink(credential)
+      ? { 'authorization': 'SocialWatch-Link ' + credential, 'accept': 'application/json' }
+      : { 'x-api-key': credential, 'accept': 'application/json' };
+  }
+
+  /* The API's own words from a problem+json refusal (the first error it names), or null. */
+  function problemMessage(problem) {
+    var errors = problem && problem.errors ? Object.keys(problem.errors).map(function (k) { return problem.errors[k]; }) : [];
+    return errors.length > 0 && errors[0].length > 0 ? String(errors[0][0]) : null;
+  }
+
   /* ---- API session ---- */
 
   function Session(key) {
     this.key = key;
-    this.businessId = KEY_PATTERN.exec(key)[1];
+    this.businessId = (isLink(key) ? LINK_PATTERN : KEY_PATTERN).exec(key)[1];
   }
 
   Session.prototype.fetch = function (path) {
     var url = new URL('businesses/' + encodeURIComponent(this.businessId) + (path ? '/' + path : ''), API);
-    return fetch(url, { headers: { 'x-api-key': this.key, 'accept': 'application/json' }, credentials: 'omit' });
+    return fetch(url, { headers: credentialHeaders(this.key), credentials: 'omit' });
   };
 
   Session.prototype.get = function (path) {
     return this.fetch(path).then(function (response) {
       if (!response.ok) {
-        var error = new Error('The API answered ' + response.status + ' for ' + (path || 'the business') + '.');
-        error.status = response.status;
-        throw error;
+        return response.json().catch(function () { return null; }).then(function (problem) {
+          var error = new Error('The API answered ' + response.status + ' for ' + (path || 'the business') + '.');
+          error.status = response.status;
+          error.reason = problemMessage(problem);
+          throw error;
+        });
       }
       return response.json();
     });
@@ -231,8 +265,9 @@
   }
 
   function signIn(key) {
-    if (!KEY_PATTERN.test(key)) {
-      showSignIn('This is not a business API key: it starts with swk. followed by the business id.');
+    if (!KEY_PATTERN.test(key) && !isLink(key)) {
+      showSignIn(/^swl\./.test(key) ? 'This sign-in link is incomplete: open the whole link from the email, or sign in with an API key.' :
+        'This is not a business API key: it starts with swk. followed by the business id.');
       return Promise.resolve();
     }
     var session = new Session(key);
@@ -240,10 +275,17 @@
       session.business = business;
       return open(session, business);
     }, function (error) {
-      showSignIn(error.status === 401 || error.status === 404
-        ? 'This key was refused: it is unknown, revoked or mistyped.'
-        : 'The dashboard could not reach SocialWatch (' + error.message + ').');
+      showSignIn(refusalMessage(key, error));
     });
+  }
+
+  function refusalMessage(key, error) {
+    if (isLink(key) && (error.status === 401 || error.status === 404)) {
+      return 'This sign-in link was refused. ' + (error.reason || 'Sign in with an API key instead.');
+    }
+    return error.status === 401 || error.status === 404
+      ? 'This key was refused: it is unknown, revoked or mistyped.'
+      : 'The dashboard could not reach SocialWatch (' + error.message + ').';
   }
 
   form.addEventListener('submit', function (event) {
@@ -256,7 +298,7 @@
     showSignIn('');
   });
 
-  var kept = sessionStorage.getItem(KEY_STORAGE);
+  var kept = takeLinkFromAddress() || sessionStorage.getItem(KEY_STORAGE);
   if (kept) {
     signIn(kept);
   }

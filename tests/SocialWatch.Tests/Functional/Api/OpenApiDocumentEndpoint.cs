@@ -38,6 +38,25 @@ public sealed class OpenApiDocumentEndpoint(ApiHost host) : IClassFixture<ApiHos
     }
 
     [Fact]
+    public async Task OffersTheSignInLinkForReadsOfOneBusinessOnly()
+    {
+        var document = await DocumentAsync();
+        var paths = document["paths"]!;
+
+        var scheme = document["components"]!["securitySchemes"]!["signInLink"]!;
+        Assert.Equal("http", (string)scheme["type"]!);
+        Assert.Equal("SocialWatch-Link", (string)scheme["scheme"]!);
+        Assert.Equal(["apiKey", "signInLink"], Schemes(paths["/api/businesses/{businessId}/plan"]!["get"]!));
+        Assert.Equal(["apiKey"], Schemes(paths["/api/businesses/{businessId}/plan"]!["put"]!));
+        Assert.Equal(["apiKey"], Schemes(paths["/api/businesses/{businessId}/keys"]!["get"]!));
+        Assert.Equal(["apiKey"], Schemes(paths["/api/businesses"]!["get"]!));
+    }
+
+    /// <summary>The alternatives an operation accepts, one scheme name per security requirement.</summary>
+    private static string[] Schemes(JsonNode operation) =>
+        [.. operation["security"]!.AsArray().SelectMany(requirement => requirement!.AsObject().Select(p => p.Key))];
+
+    [Fact]
     public async Task DescribesBodiesPreconditionsAndProblems()
     {
         var savePlan = (await DocumentAsync())["paths"]!["/api/businesses/{businessId}/plan"]!["put"]!;

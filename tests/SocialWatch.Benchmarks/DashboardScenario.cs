@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.Playwright;
 using SocialWatch.Tests.Infrastructure;
 
@@ -99,10 +100,12 @@ internal static class DashboardScenario
             milliseconds = await page.EvaluateAsync<double>($"() => performance.getEntriesByName('{ChartsDrawn}')[0].startTime");
         }
 
-        var api = await page.EvaluateAsync<ApiRequest[]>("""
-            () => performance.getEntriesByType('resource').filter(e => e.name.includes('/api/businesses/'))
-              .map(e => ({ path: new URL(e.name).pathname.split('/').slice(4).join('/') || '(business)', milliseconds: e.responseEnd - e.startTime }))
-            """);
+        var api = JsonSerializer.Deserialize<ApiRequest[]>(
+            await page.EvaluateAsync<string>("""
+                () => JSON.stringify(performance.getEntriesByType('resource').filter(e => e.name.includes('/api/businesses/'))
+                  .map(e => ({ path: new URL(e.name).pathname.split('/').slice(4).join('/') || '(business)', milliseconds: e.responseEnd - e.startTime })))
+                """),
+            JsonSerializerOptions.Web)!;
         var sizes = await page.EvaluateAsync<double[]>("""
             () => {
               const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];

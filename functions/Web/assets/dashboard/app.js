@@ -149,6 +149,13 @@
     return known.length ? known.reduce(function (a, b) { return a + b; }, 0) / known.length : null;
   }
 
+  /* The profile list's answer as a map from id to profile (empty when there is none). */
+  function profilesById(list) {
+    var byId = {};
+    ((list && list.items) || []).forEach(function (p) { byId[p.id] = p; });
+    return byId;
+  }
+
   function profileName(profile) {
     return networkName(profile.network) + ': ' + profile.handle;
   }
@@ -414,8 +421,7 @@
       wide: true,
       load: function (session) { return Promise.all([session.shared('profiles'), session.getOptional('series')]); },
       render: function (data) {
-        var profiles = {};
-        ((data[0] && data[0].items) || []).forEach(function (p) { profiles[p.id] = p; });
+        var profiles = profilesById(data[0]);
         var all = (data[1] && data[1].profiles) || [];
         if (all.length === 0) {
           return [el('p', { className: 'muted', text: 'No scored snapshots yet: send weekly snapshots (docs/engagement.md) and the charts show here.' })];
@@ -484,8 +490,7 @@
       onDemand: 'Compare the latest week with last year',
       load: function (session) { return Promise.all([session.shared('profiles'), session.getOptional('year-over-year')]); },
       render: function (data) {
-        var profiles = {};
-        ((data[0] && data[0].items) || []).forEach(function (p) { profiles[p.id] = p; });
+        var profiles = profilesById(data[0]);
         var review = (data[1] && data[1].profiles) || [];
         if (review.length === 0) {
           return [el('p', { className: 'muted', text: 'No scored snapshots yet.' })];

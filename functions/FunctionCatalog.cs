@@ -56,6 +56,7 @@ public static class FunctionCatalog
         app.MapHttpFunction(GetReport.Name, GetReport.Handle).RequireApiKey(AccessRule.TenantRead);
         app.MapHttpFunction(GetGoals.Name, GetGoals.Handle).RequireApiKey(AccessRule.TenantRead);
         app.MapHttpFunction(GetYearOverYear.Name, GetYearOverYear.Handle).RequireApiKey(AccessRule.TenantRead);
+        app.MapHttpFunction(GetEngagementSeries.Name, GetEngagementSeries.Handle).RequireApiKey(AccessRule.TenantRead);
         app.MapHttpFunction(ListCampaigns.Name, ListCampaigns.Handle).RequireApiKey(AccessRule.TenantRead);
         app.MapHttpFunction(CreateCampaign.Name, CreateCampaign.Handle).RequireApiKey(AccessRule.TenantWrite);
         app.MapHttpFunction(GetCampaign.Name, GetCampaign.Handle).RequireApiKey(AccessRule.TenantRead);

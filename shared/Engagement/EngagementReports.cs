@@ -19,6 +19,24 @@ public sealed record GoalsReport(string BusinessId, DateOnly Today, IReadOnlyLis
 
 public sealed record YearOverYearReview(string BusinessId, DateOnly? Period, IReadOnlyList<YearOverYearComparison> Profiles);
 
+/// <summary>
+/// One metric over every scored period of each profile, as parallel columns (a chart's points), with the profile's
+/// baseline and, for the engagement rate, its network's industry median: what the dashboard draws, in one small answer.
+/// </summary>
+public sealed record MetricSeries(string BusinessId, EngagementMetric Metric, string Unit, IReadOnlyList<ProfileSeries> Profiles);
+
+/// <param name="Values">The metric in each period of <paramref name="PeriodStarts"/> (null where not available), rounded to 4 decimals.</param>
+/// <param name="Baseline">The median of the profile's first periods, from its benchmark state (null before it is scored).</param>
+/// <param name="IndustryMedian">The published median of the profile's network (engagement rate only; null otherwise or when unknown).</param>
+public sealed record ProfileSeries(
+    string ProfileId,
+    Network Network,
+    IReadOnlyList<DateOnly> PeriodStarts,
+    IReadOnlyList<double?> Values,
+    double? Baseline,
+    double? IndustryMedian,
+    string? IndustrySource);
+
 /// <summary>What a business reads back: benchmark states, period reports, goal status and the year-over-year review.</summary>
 public sealed class EngagementReports(
     IBusinessStore businesses,
@@ -32,6 +50,10 @@ public sealed class EngagementReports(
     public const string FromField = "from";
     public const string ToField = "to";
     public const string PeriodField = "period";
+    public const string MetricField = "metric";
+
+    /// <summary>Decimals kept in a series: finer than any chart shows, and a fifth of the JSON of full doubles.</summary>
+    private const int SeriesDecimals = 4;
 
     /// <summary>Every profile's precomputed state: one partition query.</summary>
     public async Task<Outcome<BusinessBenchmarks>> BenchmarksAsync(string businessId, CancellationToken cancellationToken) =>
@@ -95,6 +117,41 @@ public sealed class EngagementReports(
             .Select(p => YearOverYear.Compare(p.current!, p.history))
             .ToList();
         return Outcome.Ok(new YearOverYearReview(businessId, period, comparisons));
+    }
+
+    /// <param name="metricText">The metric's wire name (query <c>metric</c>); the engagement rate when absent.</param>
+    public async Task<Outcome<MetricSeries>> SeriesAsync(string businessId, string? metricText, CancellationToken cancellationToken)
+    {
+        var metric = EngagementMetric.EngagementRate;
+        if (!string.IsNullOrEmpty(metricText) && !WireNames.TryParse(metricText, out metric))
+        {
+            var errors = new ValidationErrors();
+            errors.Add(MetricField, $"'{metricText}' is not a metric: one of {string.Join(", ", WireNames.All<EngagementMetric>())}");
+            return Outcome.Invalid<MetricSeries>(errors);
+        }
+
+        var all = snapshots.ListAsync(businessId, cancellationToken);
+        var benchmarks = states.ListAsync(businessId, cancellationToken);
+        await Task.WhenAll(all, benchmarks);
+        var stateOf = (await benchmarks).ToDictionary(s => s.Value.ProfileId, s => s.Value.Benchmarks, StringComparer.Ordinal);
+        var profiles = (await all).Select(s => s.Value.Scores).OfType<SnapshotScores>()
+            .GroupBy(s => (s.ProfileId, s.Network))
+            .Select(g =>
+            {
+                var points = metric.Series(g);
+                var state = stateOf.GetValueOrDefault(g.Key.ProfileId);
+                var industry = metric == EngagementMetric.EngagementRate ? state?.Industry : null;
+                return new ProfileSeries(
+                    g.Key.ProfileId,
+                    g.Key.Network,
+                    points.Select(p => p.PeriodStart).ToList(),
+                    points.Select(p => p.Value is { } v ? Math.Round(v, SeriesDecimals) : (double?)null).ToList(),
+                    state?.Metrics.GetValueOrDefault(metric)?.Baseline.Value,
+                    industry?.MedianPercent.Value,
+                    industry?.Citation);
+            })
+            .ToList();
+        return Outcome.Ok(new MetricSeries(businessId, metric, metric.Definition().Unit, profiles));
     }
 
     public async Task<Outcome<IReadOnlyList<RejectedSnapshot>>> RejectedAsync(string businessId, CancellationToken cancellationToken) =>

@@ -5,7 +5,8 @@ using SocialWatch.Tests.Infrastructure;
 
 // Prints SocialWatch's performance figures (scripts/bench publishes the handler first): readiness of the handler in
 // custom-handler mode, the collectors' parse throughput and a collection sweep of 1,000 profiles against the politeness
-// bound, and HTTP latency under a fixed open-loop rate. Figures only: nothing here passes or fails on time.
+// bound, HTTP latency under a fixed open-loop rate, and the dashboard's first render in Chromium (--only dashboard).
+// Figures only: nothing here passes or fails on time.
 BenchmarkOptions options;
 try
 {
@@ -40,6 +41,12 @@ var settings = new Dictionary<string, string>
 
 Console.WriteLine(Invariant($"SocialWatch benchmarks on {Environment.ProcessorCount} cores, .NET {Environment.Version}; handler {options.Handler}"));
 Console.WriteLine();
+
+if (options.DashboardOnly)
+{
+    await DashboardScenario.RunAsync(options.Handler, settings, adminKey, stop.Token);
+    return 0;
+}
 
 await SweepScenario.RunAsync(azurite.ConnectionString, options.SweepProfiles, options.SweepHosts, stop.Token);
 Console.WriteLine();
@@ -79,6 +86,7 @@ Console.WriteLine(Invariant($"  plan / health: p50 x{planLatency.P50 / health.P5
 Console.WriteLine();
 
 await ScoringScenario.RunAsync(options.Handler, settings, azurite, adminKey, options.LoadDuration, stop.Token);
+await DashboardScenario.RunAsync(options.Handler, settings, adminKey, stop.Token);
 return health.Errors == health.Requests || planLatency.Errors == planLatency.Requests ? 1 : 0;
 
 static void Print(string name, LatencyReport report)

@@ -17,7 +17,7 @@ namespace SocialWatch.Benchmarks;
 /// </summary>
 internal static class ScoringScenario
 {
-    private const int Profiles = 20;
+    internal const int Profiles = 20;
     private const int ThroughputWeeks = 26;
     private const int SteadyRate = 20;
     private const int SteadySeconds = 15;
@@ -72,7 +72,7 @@ internal static class ScoringScenario
         Console.WriteLine();
     }
 
-    private static async Task WaitForHealthAsync(HttpClient client, HandlerProcess app, CancellationToken cancellationToken)
+    internal static async Task WaitForHealthAsync(HttpClient client, HandlerProcess app, CancellationToken cancellationToken)
     {
         var deadline = Stopwatch.StartNew();
         while (true)
@@ -216,7 +216,7 @@ internal static class ScoringScenario
 
     private static string P(int profile) => profile.ToString("x32", CultureInfo.InvariantCulture);
 
-    private static string Csv(IReadOnlyList<string> profileIds, IEnumerable<DateOnly> weeks)
+    internal static string Csv(IReadOnlyList<string> profileIds, IEnumerable<DateOnly> weeks)
     {
         var csv = new StringBuilder("profileId,network,periodStart,periodEnd,followers,posts,reach,impressions,reactions,comments,shares,repliesByBusiness,inboundNeedingAnswer,inboundAnswered,medianFirstResponseMinutes,promotionalPosts,signedPosts,uniqueEngagers,returningEngagers,linkClicks,leads,conversions\n");
         var w = 0;
@@ -241,7 +241,7 @@ internal static class ScoringScenario
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A business with an owner key and <see cref="Profiles"/> Instagram profiles, made through the API.</summary>
-    private sealed record Business(string Id, string OwnerKey, IReadOnlyList<string> ProfileIds)
+    internal sealed record Business(string Id, string OwnerKey, IReadOnlyList<string> ProfileIds)
     {
         public static async Task<Business> CreateAsync(HttpClient client, string adminKey, string id, CancellationToken cancellationToken)
         {

@@ -3,20 +3,11 @@ using Microsoft.Playwright;
 namespace SocialWatch.Tests.Infrastructure;
 
 /// <summary>
-/// Debian's Chromium (/usr/bin/chromium, which scripts/test installs when missing), headless, driven by Playwright through
-/// the node driver its package ships: nothing downloads a browser. A class fixture: one browser per test class, a fresh
-/// context (no shared cookies, storage or cache) per page.
+/// <see cref="DebianChromium"/> as a class fixture: one browser per test class, a fresh context (no shared cookies, storage
+/// or cache) per page.
 /// </summary>
 public sealed class ChromiumBrowser : IAsyncLifetime
 {
-    public const string ExecutablePath = "/usr/bin/chromium";
-
-    private static readonly string[] Arguments =
-    [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-sync",
-    ];
-
     private IPlaywright? playwright;
     private IBrowser? browser;
 
@@ -24,13 +15,8 @@ public sealed class ChromiumBrowser : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        if (!File.Exists(ExecutablePath))
-        {
-            throw new InvalidOperationException($"Chromium is not at {ExecutablePath}: install Debian's package (apt-get install -y chromium), as scripts/test does.");
-        }
-
         playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ExecutablePath, Headless = true, Args = Arguments });
+        browser = await DebianChromium.LaunchAsync(playwright);
     }
 
     /// <summary>A page in its own context, with every console message it logs recorded.</summary>

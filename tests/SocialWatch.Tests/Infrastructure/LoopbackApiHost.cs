@@ -21,13 +21,19 @@ public sealed class LoopbackApiHost(AzuriteFixture azurite) : IAsyncLifetime
 
     public ValueTask InitializeAsync()
     {
-        var port = FreePort.Next();
         factory = ApiHost.Create(azurite, ApiHost.AdminKey);
-        factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
-        factory.StartServer();
-        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
+        BaseAddress = Serve(factory);
         Client = new HttpClient { BaseAddress = BaseAddress };
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Starts the app with Kestrel on a free 127.0.0.1 port and answers its base address.</summary>
+    internal static Uri Serve(WebApplicationFactory<Program> app)
+    {
+        var port = FreePort.Next();
+        app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+        app.StartServer();
+        return new Uri($"http://127.0.0.1:{port}/");
     }
 
     public async ValueTask DisposeAsync()

@@ -29,7 +29,8 @@ public sealed class ScoringHost : IAsyncDisposable
 
     /// <param name="prefix">The storage prefix: another host's, to start the app again on the same data; a new one when null.</param>
     /// <param name="settings">Settings on top of the test ones.</param>
-    internal ScoringHost(AzuriteFixture azurite, string? prefix, IReadOnlyDictionary<string, string>? settings)
+    /// <param name="loopback">Served by Kestrel on a 127.0.0.1 port (<see cref="BaseAddress"/>) for a real browser, rather than in memory.</param>
+    internal ScoringHost(AzuriteFixture azurite, string? prefix, IReadOnlyDictionary<string, string>? settings, bool loopback = false)
     {
         Azurite = azurite;
         Prefix = prefix ?? AzuriteFixture.NewPrefix();
@@ -42,8 +43,19 @@ public sealed class ScoringHost : IAsyncDisposable
         // Disposing the factory disposes the one derived from it, which captures the logs.
         factory = ApiHost.Create(azurite, ApiHost.AdminKey, all);
         logged = factory.WithWebHostBuilder(builder => builder.ConfigureLogging(logging => logging.AddProvider(Logs)));
-        Client = logged.CreateClient();
+        if (loopback)
+        {
+            BaseAddress = LoopbackApiHost.Serve(logged);
+            Client = new HttpClient { BaseAddress = BaseAddress };
+        }
+        else
+        {
+            Client = logged.CreateClient();
+        }
     }
+
+    /// <summary>The app's loopback address when it was made with <c>loopback</c>; null in memory.</summary>
+    public Uri? BaseAddress { get; }
 
     public LogCollector Logs { get; } = new();
 
@@ -70,6 +82,21 @@ public sealed class ScoringHost : IAsyncDisposable
         }
 
         return (businessId, ownerKey, profiles);
+    }
+
+    /// <summary>The owner key the demo loader (SocialWatch:Demo:Load) logs once it has loaded the demo business.</summary>
+    public async Task<string> DemoOwnerKeyAsync()
+    {
+        string? key = null;
+        await Eventually.TrueAsync(
+            () =>
+            {
+                key = Logs.Entries.Where(e => e.Level == LogLevel.Warning).Select(e => e.Message).FirstOrDefault(m => m.Contains("demo owner key: ", StringComparison.Ordinal))?.Split("demo owner key: ")[1];
+                return key is not null;
+            },
+            "the demo loader's line with the key",
+            TimeSpan.FromMinutes(1));
+        return key!;
     }
 
     /// <summary>Waits until every profile's benchmark state counts <paramref name="periods"/> scored periods.</summary>

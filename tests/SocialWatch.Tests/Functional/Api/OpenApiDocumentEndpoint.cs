@@ -79,6 +79,16 @@ public sealed class OpenApiDocumentEndpoint(ApiHost host) : IClassFixture<ApiHos
     }
 
     [Fact]
+    public async Task DescribesTheSeriesWithItsMetricQuery()
+    {
+        var series = (await DocumentAsync())["paths"]!["/api/businesses/{businessId}/series"]!["get"]!;
+
+        var metric = ((JsonArray)series["parameters"]!).Single(p => (string)p!["name"]! == "metric")!;
+        Assert.Equal("query", (string)metric["in"]!);
+        Assert.NotNull(series["security"]);
+    }
+
+    [Fact]
     public async Task AnswersAsJson()
     {
         var response = await host.Client.SendAsync(HttpMethod.Get, "/api/openapi.json", null);

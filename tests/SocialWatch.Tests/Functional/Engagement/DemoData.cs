@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using SocialWatch.Demo;
 using SocialWatch.Tests.Infrastructure;
 
@@ -17,12 +16,12 @@ public sealed class DemoData(AzuriteFixture azurite)
         await using (var first = new ScoringHost(azurite, null, LoadDemo))
         {
             prefix = first.Prefix;
-            firstKey = await KeyAsync(first);
+            firstKey = await first.DemoOwnerKeyAsync();
             await first.WaitForBenchmarksAsync(DemoLoader.BusinessId, firstKey, DemoSnapshots.Shapes.Count, DemoLoader.Weeks, TimeSpan.FromMinutes(3));
         }
 
         await using var second = new ScoringHost(azurite, prefix, LoadDemo);
-        var secondKey = await KeyAsync(second);
+        var secondKey = await second.DemoOwnerKeyAsync();
         var benchmarks = await second.WaitForBenchmarksAsync(DemoLoader.BusinessId, secondKey, DemoSnapshots.Shapes.Count, DemoLoader.Weeks, TimeSpan.FromMinutes(3));
 
         var x = benchmarks["profiles"]!.AsArray().Single(p => (string)p!["network"]! == "x")!;
@@ -31,19 +30,5 @@ public sealed class DemoData(AzuriteFixture azurite)
         Assert.Equal(DemoSnapshots.Shapes.Count, profiles["items"]!.AsArray().Count);
         var revoked = await second.Client.SendAsync(HttpMethod.Get, $"/api/businesses/{DemoLoader.BusinessId}/profiles", firstKey);
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, revoked.StatusCode);
-    }
-
-    private static async Task<string> KeyAsync(ScoringHost host)
-    {
-        string? key = null;
-        await Eventually.TrueAsync(
-            () =>
-            {
-                key = host.Logs.Entries.Where(e => e.Level == LogLevel.Warning).Select(e => e.Message).FirstOrDefault(m => m.Contains("demo owner key: ", StringComparison.Ordinal))?.Split("demo owner key: ")[1];
-                return key is not null;
-            },
-            "the demo loader's line with the key",
-            TimeSpan.FromMinutes(1));
-        return key!;
     }
 }

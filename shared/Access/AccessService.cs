@@ -15,6 +15,8 @@ public sealed record Caller(bool IsAdmin, string? BusinessId, string? KeyId, Api
 
     /// <summary>A signed sign-in link: reads its one business, never writes.</summary>
     public static Caller Link(string businessId) => new(false, businessId, null, ApiKeyRole.Read);
+
+    public bool IsLink => !IsAdmin && KeyId is null;
 }
 
 /// <summary>
@@ -148,7 +150,7 @@ public sealed class AccessService(IOptions<ApiOptions> options, IApiKeyStore key
         }
 
         return rule.Write && caller.Role == ApiKeyRole.Read
-            ? AccessDecision.Forbidden(caller.KeyId is null ? "A sign-in link only reads: to change anything, use an owner key." : "A read key cannot change anything: use an owner key.")
+            ? AccessDecision.Forbidden(caller.IsLink ? "A sign-in link only reads: to change anything, use an owner key." : "A read key cannot change anything: use an owner key.")
             : AccessDecision.Granted(caller);
     }
 }

@@ -33,9 +33,16 @@ public sealed class EngagementReports(
     public const string ToField = "to";
     public const string PeriodField = "period";
 
-    /// <summary>Every profile's precomputed state: one partition query.</summary>
-    public async Task<Outcome<BusinessBenchmarks>> BenchmarksAsync(string businessId, CancellationToken cancellationToken) =>
-        Outcome.Ok(new BusinessBenchmarks(businessId, (await states.ListAsync(businessId, cancellationToken)).Select(s => s.Value).ToList()));
+    /// <summary>
+    /// Every profile's state as scoring stored it: one partition query, or none within the read cache's lifetime. Its
+    /// version (the ETag) is a fingerprint of the states' versions, so it changes whenever a profile is scored.
+    /// </summary>
+    public async Task<Outcome<BusinessBenchmarks>> BenchmarksAsync(string businessId, CancellationToken cancellationToken)
+    {
+        var stored = await states.ListAsync(businessId, cancellationToken);
+        var version = Fingerprints.Versions(stored.Select(s => (s.Value.ProfileId, s.Version)));
+        return Outcome.Ok(new BusinessBenchmarks(businessId, stored.Select(s => s.Value).ToList()), version);
+    }
 
     public async Task<Outcome<BenchmarkState>> ProfileBenchmarksAsync(string businessId, string profileId, CancellationToken cancellationToken) =>
         await states.FindAsync(new ProfileKey(businessId, profileId), cancellationToken) is { } state

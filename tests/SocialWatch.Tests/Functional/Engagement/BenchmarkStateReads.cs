@@ -51,6 +51,28 @@ public sealed class BenchmarkStateReads(ScoringHost host) : IClassFixture<Scorin
         Assert.NotEqual(businessTag, businessChanged.Headers.ETag!.ToString());
     }
 
+    [Fact]
+    public async Task LeavesOutADeletedProfilesStateAndAnswers404ForIt()
+    {
+        var (businessId, ownerKey, profiles) = await host.NewBusinessAsync();
+        var week = DemoSnapshots.WeekStarts(DateOnly.FromDateTime(DateTime.UtcNow), 1)[0];
+        var snapshots = profiles.Select(p => ScoringHost.Snapshot(businessId, p.ProfileId, p.Shape.Network, week));
+        Assert.Equal(HttpStatusCode.Accepted, await ScoringHost.PostCsvAsync(host.Client, businessId, ownerKey, DemoSnapshots.Csv(snapshots)));
+        await host.WaitForBenchmarksAsync(businessId, ownerKey, profiles.Count, 1, TimeSpan.FromMinutes(1));
+        var deleted = profiles[1].ProfileId;
+        using var before = await GetAsync($"/api/businesses/{businessId}/benchmarks", ownerKey);
+
+        using var deletion = await host.Client.SendAsync(HttpMethod.Delete, $"/api/businesses/{businessId}/profiles/{deleted}", ownerKey);
+        using var business = await GetAsync($"/api/businesses/{businessId}/benchmarks", ownerKey, before.Headers.ETag!.ToString());
+        using var profile = await GetAsync($"/api/businesses/{businessId}/profiles/{deleted}/benchmarks", ownerKey);
+
+        Assert.Equal(HttpStatusCode.NoContent, deletion.StatusCode);
+        var listed = (await business.OkJsonAsync())["profiles"]!.AsArray().Select(p => (string)p!["profileId"]!).ToList();
+        Assert.Equal(profiles.Select(p => p.ProfileId).Where(id => id != deleted).Order(), listed.Order());
+        Assert.NotEqual(before.Headers.ETag, business.Headers.ETag);
+        Assert.Contains(deleted, Assert.Single((await profile.ProblemAsync(HttpStatusCode.NotFound))["profileId"]), StringComparison.Ordinal);
+    }
+
     private async Task<HttpResponseMessage> GetAsync(string path, string key, string? ifNoneMatch = null, string? accept = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);

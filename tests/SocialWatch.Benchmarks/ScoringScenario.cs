@@ -55,6 +55,10 @@ internal static class ScoringScenario
 
         var steady = await SteadyLatencyAsync(client, business, first.AddDays(7 * ThroughputWeeks), cancellationToken);
         Console.WriteLine(Invariant($"  ingest to scored at a steady {SteadyRate} snapshots/s for {SteadySeconds} s (one POST each; scored seen by polling GET benchmarks every {PollInterval.TotalMilliseconds:0} ms): p50 {Ms(steady.P50)}  p95 {Ms(steady.P95)}  max {Ms(steady.Max)}"));
+        if (endToEnd < SteadyRate)
+        {
+            Console.WriteLine(Invariant($"    (this run's throughput, {endToEnd:0.0} snapshots/s, is below the steady rate: the latency above is mostly the backlog growing, not the time to score one snapshot)"));
+        }
 
         var history = await Business.CreateAsync(client, adminKey, "bench-history", cancellationToken);
         var since = lastMonday.AddDays(-7 * (StateWeeks - 1));

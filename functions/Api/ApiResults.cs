@@ -61,7 +61,7 @@ public static class ApiResults
     };
 }
 
-/// <summary>A JSON body with its version as ETag (and a Location when created).</summary>
+/// <summary>A JSON body with its version as ETag (and a Location when created); a GET whose If-None-Match names that ETag gets 304 without the body.</summary>
 public abstract class VersionedResult<T>(T value, string? version, string? location, int statusCode) : IResult, IStatusCodeHttpResult, IValueHttpResult, IValueHttpResult<T>
 {
     public T Value => value;
@@ -77,6 +77,12 @@ public abstract class VersionedResult<T>(T value, string? version, string? locat
         if (version is not null)
         {
             httpContext.Response.Headers.ETag = ETags.Format(version);
+            // The client's copy is current: no body to read, serialise or send.
+            if (statusCode == StatusCodes.Status200OK && HttpMethods.IsGet(httpContext.Request.Method) && ETags.IfNoneMatchHits(httpContext.Request.Headers.IfNoneMatch, version))
+            {
+                httpContext.Response.StatusCode = StatusCodes.Status304NotModified;
+                return;
+            }
         }
 
         if (location is not null)

@@ -51,6 +51,21 @@ public static class ETags
         return true;
     }
 
+    /// <summary>
+    /// True when If-None-Match names <paramref name="version"/>'s entity-tag or is <c>*</c>: the client's copy is current
+    /// (a GET answers 304). Compared weakly, as RFC 9110 says for If-None-Match; a malformed header matches nothing.
+    /// </summary>
+    public static bool IfNoneMatchHits(StringValues header, string version)
+    {
+        if (StringValues.IsNullOrEmpty(header) || !EntityTagHeaderValue.TryParseList(header, out var tags))
+        {
+            return false;
+        }
+
+        var current = new EntityTagHeaderValue(Format(version));
+        return tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(current, useStrongComparison: false));
+    }
+
     private static string? Decode(ReadOnlySpan<char> opaque)
     {
         try

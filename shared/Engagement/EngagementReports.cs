@@ -41,6 +41,7 @@ public sealed record ProfileSeries(
 public sealed class EngagementReports(
     IBusinessStore businesses,
     IPlanStore plans,
+    IProfileStore profiles,
     ISnapshotStore snapshots,
     IBenchmarkStateStore states,
     IRejectedSnapshotStore rejected,
@@ -55,14 +56,38 @@ public sealed class EngagementReports(
     /// <summary>Decimals kept in a series: finer than any chart shows, and a fifth of the JSON of full doubles.</summary>
     private const int SeriesDecimals = 4;
 
-    /// <summary>Every profile's precomputed state: one partition query.</summary>
-    public async Task<Outcome<BusinessBenchmarks>> BenchmarksAsync(string businessId, CancellationToken cancellationToken) =>
-        Outcome.Ok(new BusinessBenchmarks(businessId, (await states.ListAsync(businessId, cancellationToken)).Select(s => s.Value).ToList()));
+    /// <summary>
+    /// Every current profile's state as scoring stored it: two partition queries side by side (the states, and the profiles
+    /// so that a deleted profile's state is left out), or none within the read cache's lifetime. Its version (the ETag) is a
+    /// fingerprint of the listed states' versions, so it changes whenever a profile is scored or deleted.
+    /// </summary>
+    public async Task<Outcome<BusinessBenchmarks>> BenchmarksAsync(string businessId, CancellationToken cancellationToken)
+    {
+        var stored = states.ListAsync(businessId, cancellationToken);
+        var current = profiles.ListAsync(businessId, cancellationToken);
+        await Task.WhenAll(stored, current);
+        var ids = (await current).Select(p => p.Value.Id).ToHashSet(StringComparer.Ordinal);
+        var listed = (await stored).Where(s => ids.Contains(s.Value.ProfileId)).ToList();
+        var version = Fingerprints.Versions(listed.Select(s => (s.Value.ProfileId, s.Version)));
+        return Outcome.Ok(new BusinessBenchmarks(businessId, listed.Select(s => s.Value).ToList()), version);
+    }
 
-    public async Task<Outcome<BenchmarkState>> ProfileBenchmarksAsync(string businessId, string profileId, CancellationToken cancellationToken) =>
-        await states.FindAsync(new ProfileKey(businessId, profileId), cancellationToken) is { } state
-            ? Outcome.Ok(state.Value, state.Version)
+    /// <summary>The profile's state: two point reads side by side (the profile must still exist), or none from the read cache.</summary>
+    public async Task<Outcome<BenchmarkState>> ProfileBenchmarksAsync(string businessId, string profileId, CancellationToken cancellationToken)
+    {
+        var key = new ProfileKey(businessId, profileId);
+        var state = states.FindAsync(key, cancellationToken);
+        var profile = profiles.FindAsync(key, cancellationToken);
+        await Task.WhenAll(state, profile);
+        if (await profile is null)
+        {
+            return Outcome.NotFound<BenchmarkState>("profileId", $"The business has no profile '{profileId}'.");
+        }
+
+        return await state is { } found
+            ? Outcome.Ok(found.Value, found.Version)
             : Outcome.NotFound<BenchmarkState>("profileId", $"No scored snapshot of profile '{profileId}' yet: post snapshots first.");
+    }
 
     /// <param name="fromText">The first day of the report (query <c>from</c>, yyyy-MM-dd).</param>
     /// <param name="toText">The last day of the report, included (query <c>to</c>).</param>

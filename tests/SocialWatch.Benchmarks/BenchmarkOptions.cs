@@ -4,9 +4,13 @@ using SocialWatch.Tests.Infrastructure;
 namespace SocialWatch.Benchmarks;
 
 /// <summary>What to measure and how hard; the defaults are the figures the README reports.</summary>
-internal sealed record BenchmarkOptions(string Handler, int ReadinessRuns, int RequestsPerSecond, TimeSpan LoadDuration, int SweepProfiles = 10_000, int SweepHosts = 20, bool SweepOnly = false, bool DashboardOnly = false)
+internal sealed record BenchmarkOptions(string Handler, int ReadinessRuns, int RequestsPerSecond, TimeSpan LoadDuration, int SweepProfiles = 10_000, int SweepHosts = 20, string? Only = null)
 {
-    public const string Usage = "usage: SocialWatch.Benchmarks [--handler PATH] [--runs N] [--rate REQUESTS_PER_SECOND] [--seconds N] [--profiles N] [--hosts N (2 to 200)] [--only sweep|dashboard]";
+    public const string Usage = "usage: SocialWatch.Benchmarks [--handler PATH] [--runs N] [--rate REQUESTS_PER_SECOND] [--seconds N] [--profiles N] [--hosts N (2 to 200)] [--only sweep|scoring|dashboard]";
+
+    public const string Sweep = "sweep";
+    public const string Scoring = "scoring";
+    public const string Dashboard = "dashboard";
 
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
@@ -22,8 +26,7 @@ internal sealed record BenchmarkOptions(string Handler, int ReadinessRuns, int R
                 "--seconds" => options with { LoadDuration = TimeSpan.FromSeconds(Positive(args[i], value)) },
                 "--profiles" => options with { SweepProfiles = Positive(args[i], value) },
                 "--hosts" when Positive(args[i], value) is >= 2 and <= 200 and var hosts => options with { SweepHosts = hosts },
-                "--only" when value == "sweep" => options with { SweepOnly = true },
-                "--only" when value == "dashboard" => options with { DashboardOnly = true },
+                "--only" when value is Sweep or Scoring or Dashboard => options with { Only = value },
                 _ => throw new ArgumentException($"Unknown option {args[i]}. {Usage}"),
             };
         }

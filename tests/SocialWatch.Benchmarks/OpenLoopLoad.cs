@@ -65,7 +65,8 @@ internal sealed class OpenLoopLoad(HttpClient client, int requestsPerSecond, Tim
 
 internal sealed record RequestOutcome(TimeSpan Latency, TimeSpan SendLag, HttpStatusCode? Status, string? Failure = null)
 {
-    public bool Succeeded => Status is { } status && (int)status is >= 200 and < 300;
+    /// <summary>A 2xx, or 304 to a conditional GET (the client's copy is current: the answer it asked for).</summary>
+    public bool Succeeded => Status is { } status && ((int)status is >= 200 and < 300 || status == HttpStatusCode.NotModified);
 }
 
 /// <summary>Latency percentiles over every request sent (failures included, they are counted apart as errors).</summary>

@@ -42,15 +42,21 @@ var settings = new Dictionary<string, string>
 Console.WriteLine(Invariant($"SocialWatch benchmarks on {Environment.ProcessorCount} cores, .NET {Environment.Version}; handler {options.Handler}"));
 Console.WriteLine();
 
-if (options.DashboardOnly)
+if (options.Only == BenchmarkOptions.Dashboard)
 {
     await DashboardScenario.RunAsync(options.Handler, settings, adminKey, stop.Token);
     return 0;
 }
 
+if (options.Only == BenchmarkOptions.Scoring)
+{
+    await ScoringScenario.RunAsync(options.Handler, settings, azurite, adminKey, options.LoadDuration, stop.Token);
+    return 0;
+}
+
 await SweepScenario.RunAsync(azurite.ConnectionString, options.SweepProfiles, options.SweepHosts, stop.Token);
 Console.WriteLine();
-if (options.SweepOnly)
+if (options.Only == BenchmarkOptions.Sweep)
 {
     return 0;
 }

@@ -22,6 +22,7 @@ internal static class ScoringScenario
     private const int SteadyRate = 20;
     private const int SteadySeconds = 15;
     private const int StateWeeks = 156;
+    private const int StateReadRate = 100;
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
     public static async Task RunAsync(string handler, IReadOnlyDictionary<string, string> settings, AzuriteServer azurite, string adminKey, TimeSpan loadDuration, CancellationToken cancellationToken)
@@ -54,6 +55,10 @@ internal static class ScoringScenario
 
         var steady = await SteadyLatencyAsync(client, business, first.AddDays(7 * ThroughputWeeks), cancellationToken);
         Console.WriteLine(Invariant($"  ingest to scored at a steady {SteadyRate} snapshots/s for {SteadySeconds} s (one POST each; scored seen by polling GET benchmarks every {PollInterval.TotalMilliseconds:0} ms): p50 {Ms(steady.P50)}  p95 {Ms(steady.P95)}  max {Ms(steady.Max)}"));
+        if (endToEnd < SteadyRate)
+        {
+            Console.WriteLine(Invariant($"    (this run's throughput, {endToEnd:0.0} snapshots/s, is below the steady rate: the latency above is mostly the backlog growing, not the time to score one snapshot)"));
+        }
 
         var history = await Business.CreateAsync(client, adminKey, "bench-history", cancellationToken);
         var since = lastMonday.AddDays(-7 * (StateWeeks - 1));
@@ -66,10 +71,44 @@ internal static class ScoringScenario
 
         await history.WaitForScoredAsync(client, Profiles * StateWeeks, TimeSpan.FromMinutes(15), cancellationToken);
         Console.WriteLine(Invariant($"  loaded {Profiles} profiles x {StateWeeks} weeks ({Profiles * StateWeeks} snapshots) in {clock.Elapsed.TotalSeconds:0} s"));
-        var load = new OpenLoopLoad(client, 100, loadDuration);
-        var state = await load.RunAsync(() => history.Request(HttpMethod.Get, "benchmarks"), cancellationToken);
-        Console.WriteLine(Invariant($"  GET benchmark state ({Profiles} profiles x 3 years weekly) at {load.RequestsPerSecond} requests/s: p50 {Ms(state.P50)}  p99 {Ms(state.P99)}  max {Ms(state.Max)}  {state.Requests} requests, {state.Errors} errors"));
+        await PrintStateReadsAsync(client, history, loadDuration, cancellationToken);
         Console.WriteLine();
+    }
+
+    /// <summary>
+    /// GET benchmark state of the 3-year business at a steady rate, open loop, in this handler process, against GET
+    /// /api/health in the same process and run as the baseline: the whole business (fresh, and conditional with the
+    /// ETag the client holds) and one profile.
+    /// </summary>
+    private static async Task PrintStateReadsAsync(HttpClient client, Business history, TimeSpan loadDuration, CancellationToken cancellationToken)
+    {
+        using var first = history.Request(HttpMethod.Get, "benchmarks");
+        using var answer = await client.SendAsync(first, cancellationToken);
+        var etag = answer.Headers.ETag?.ToString() ?? throw new InvalidOperationException("GET benchmarks answered without an ETag.");
+        var bytes = (await answer.Content.ReadAsByteArrayAsync(cancellationToken)).Length;
+        var load = new OpenLoopLoad(client, StateReadRate, loadDuration);
+        Console.WriteLine(Invariant($"  GET benchmark state ({Profiles} profiles x 3 years weekly, {bytes / 1024} KB of JSON) at {load.RequestsPerSecond} requests/s for {loadDuration.TotalSeconds:0} s each, open loop, in the handler process:"));
+        var health = await load.RunAsync(() => PlanScenario.Request(HttpMethod.Get, "api/health", history.OwnerKey), cancellationToken);
+        PrintRead("GET /api/health (baseline)", health, null);
+        PrintRead("GET benchmarks (whole business)", await load.RunAsync(() => history.Request(HttpMethod.Get, "benchmarks"), cancellationToken), health);
+        PrintRead("GET benchmarks, If-None-Match current (304)", await load.RunAsync(() => Conditional(history.Request(HttpMethod.Get, "benchmarks"), etag), cancellationToken), health);
+        PrintRead("GET profiles/{id}/benchmarks (one profile)", await load.RunAsync(() => history.Request(HttpMethod.Get, $"profiles/{history.ProfileIds[0]}/benchmarks"), cancellationToken), health);
+    }
+
+    private static HttpRequestMessage Conditional(HttpRequestMessage request, string etag)
+    {
+        request.Headers.TryAddWithoutValidation("If-None-Match", etag);
+        return request;
+    }
+
+    private static void PrintRead(string name, LatencyReport report, LatencyReport? baseline)
+    {
+        var ratio = baseline is null ? string.Empty : Invariant($"  vs health: p50 x{report.P50 / baseline.P50:0.0}, p99 x{report.P99 / baseline.P99:0.0}");
+        Console.WriteLine(Invariant($"    {name,-46} p50 {Ms(report.P50),8}  p99 {Ms(report.P99),8}  max {Ms(report.Max),8}  {report.Requests} requests, {report.Errors} errors, generator lag max {Ms(report.MaxSendLag)}{ratio}"));
+        if (report.FirstError is { } error)
+        {
+            Console.WriteLine(Invariant($"      first error: {error}"));
+        }
     }
 
     internal static async Task WaitForHealthAsync(HttpClient client, HandlerProcess app, CancellationToken cancellationToken)
@@ -236,7 +275,7 @@ internal static class ScoringScenario
         return csv.ToString();
     }
 
-    private static string Ms(TimeSpan time) => Invariant($"{time.TotalMilliseconds:0} ms");
+    private static string Ms(TimeSpan time) => Invariant($"{time.TotalMilliseconds:0.0} ms");
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

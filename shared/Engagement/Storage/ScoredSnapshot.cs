@@ -32,6 +32,10 @@ public static class Fingerprints
     public static string History(IEnumerable<EngagementSnapshot> ordered) =>
         Of(JsonSerializer.SerializeToUtf8Bytes(ordered.ToList(), SnapshotJson.Options));
 
+    /// <summary>Of a set of stored versions (the business's benchmark states): changes when any of them does, or one comes or goes.</summary>
+    public static string Versions(IEnumerable<(string Key, string Version)> versions) =>
+        Of(JsonSerializer.SerializeToUtf8Bytes(versions.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => new[] { v.Key, v.Version }).ToList(), SnapshotJson.Options));
+
     private static string Of(byte[] json) => Convert.ToBase64String(SHA256.HashData(json).AsSpan(0, 16));
 }
 

@@ -5,8 +5,12 @@ using SocialWatch.Storage;
 
 namespace SocialWatch.Engagement.Storage;
 
-/// <summary>Table <c>BenchmarkStates</c>: PartitionKey = business id, RowKey = profile id; the benchmarks are JSON in one property.</summary>
-public sealed class TableBenchmarkStateStore(StorageTables tables) : TableRecordStore<ProfileKey, BenchmarkState>(tables, TableName), IBenchmarkStateStore
+/// <summary>
+/// Table <c>BenchmarkStates</c>: PartitionKey = business id, RowKey = profile id; the benchmarks are JSON in one property.
+/// Reads go through the <see cref="RecordReadCache"/>: GET benchmarks is the business's most frequent read, and scoring
+/// writes each state through this store, which forgets the business's cached states at once.
+/// </summary>
+public sealed class TableBenchmarkStateStore(StorageTables tables, RecordReadCache cache) : TableRecordStore<ProfileKey, BenchmarkState>(tables, TableName, cache), IBenchmarkStateStore
 {
     public const string TableName = "BenchmarkStates";
 

@@ -158,4 +158,16 @@ public sealed class SnapshotIngestRefusals(AzuriteFixture azurite) : IAsyncLifet
         Assert.Contains("at most", Assert.Single(errors["$"]), StringComparison.Ordinal);
         Assert.Equal(0, await QueuedAsync());
     }
+
+    [Fact]
+    public async Task RefusesA50MegabyteJsonBatchWith413()
+    {
+        // A valid snapshot first, then 50 MB of padding inside the array: refused by size, not by what follows.
+        var huge = "[" + Snapshot().ToJsonString() + "," + new string(' ', 50 * 1024 * 1024) + "]";
+
+        var errors = await (await client.SendRawAsync(HttpMethod.Post, $"/api/businesses/{businessId}/snapshots", ownerKey, huge, "application/json")).ProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+
+        Assert.Contains("at most", Assert.Single(errors["$"]), StringComparison.Ordinal);
+        Assert.Equal(0, await QueuedAsync());
+    }
 }

@@ -24,6 +24,7 @@ public static class MonitoringServiceCollectionExtensions
         services.AddTenantStore<ILinkAuditStore, TableLinkAuditStore>();
         services.AddSingleton<IProfileActivityLog, ProfileActivityLog>();
         services.AddSingleton<SweepStore>();
+        services.AddSingleton<SweepTallies>();
         services.AddSingleton<CheckQueue>();
         services.AddSingleton<AuditQueue>();
         services.AddSingleton<ProfileAlerts>();

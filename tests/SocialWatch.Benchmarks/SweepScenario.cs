@@ -44,7 +44,8 @@ internal static class SweepScenario
         await SeedAsync(services, sites, "bench", profiles, n => n, cancellationToken);
 
         var ceiling = await AzuriteCeilingAsync(services, workers, 2000, cancellationToken);
-        Console.WriteLine(Invariant($"  Azurite's ceiling for one check's storage path (no HTTP: receive share, delete, health read, tally query + write, health write): {ceiling:0} checks/s"));
+        Console.WriteLine(Invariant($"  Azurite's ceiling for one check's storage path (no HTTP: receive share, delete, ETag-conditional health write; tally in memory): {ceiling:0} checks/s"));
+        await QueueDepthAsync(services, workers, Math.Max(profiles, 10_000), cancellationToken);
 
         var sweep = services.GetRequiredService<ProfileSweep>();
         var fanOut = Stopwatch.StartNew();
@@ -100,7 +101,7 @@ internal static class SweepScenario
         }
 
         Console.WriteLine(Invariant($"  Per check, counted one at a time (+ its share of a 32-message receive, 1/32 op): typical path (alive, no transition) {Median(typical)} ops [{string.Join(' ', typical.Distinct().Order())}]; transition path (declared dead, email recorded) {Median(transition)} ops [{string.Join(' ', transition.Distinct().Order())}]"));
-        Console.WriteLine("    typical = health read + tally query + tally write + health write + message delete; transition adds business, profile, plan and link-audit reads, the outbox insert and its queue message");
+        Console.WriteLine("    typical = ETag-conditional write of the health the message carries + message delete (the tally counts in memory: one write per instance per second); transition adds a health read (an email is never decided on a carried copy), the outbox insert and its queue message; business, plan, profiles and link audit come through the read cache (the first transition of a business in 5 s reads them)");
     }
 
     private static async Task CompareWithLinkinatorAsync(ServiceProvider services, FakeSites sites, int profiles, TimeSpan ours, CancellationToken cancellationToken)
@@ -236,8 +237,7 @@ internal static class SweepScenario
         await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await Parallel.ForEachAsync(Enumerable.Range(0, items), new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken }, async (i, token) => await queue.SendMessageAsync(i.ToString(CultureInfo.InvariantCulture), token));
         var health = services.GetRequiredService<IProfileHealthStore>();
-        var sweeps = services.GetRequiredService<SweepStore>();
-        var shards = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SweepOptions>>().Value.TallyShards;
+        var tallies = services.GetRequiredService<SweepTallies>();
         var done = 0;
         var clock = Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(0, workers), new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken }, async (_, token) =>
@@ -253,14 +253,45 @@ internal static class SweepScenario
                 foreach (var message in batch)
                 {
                     var key = new ProfileKey("ceiling", "p-" + message.Body.ToString());
-                    await health.UpdateAsync(key, current => Task.FromResult<ProfileHealth?>(current with { NextCheckAt = DateTimeOffset.UtcNow }), token);
-                    await sweeps.RecordAsync("ceiling", key.ProfileId, CheckClass.Alive, shards, token);
+                    await health.InsertAsync(ProfileHealth.New(key) with { NextCheckAt = DateTimeOffset.UtcNow }, token);
+                    await tallies.RecordAsync("ceiling", CheckClass.Alive, token);
                     await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, token);
                     Interlocked.Increment(ref done);
                 }
             }
         });
         return done / clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>
+    /// Whether Azurite's queue slows as it grows: the receive-and-delete rate of 2,000 messages taken from a queue holding
+    /// 2,000, then from one holding <paramref name="deep"/> (messages the size of a check message carrying its health).
+    /// </summary>
+    private static async Task QueueDepthAsync(ServiceProvider services, int workers, int deep, CancellationToken cancellationToken)
+    {
+        const int Taken = 2000;
+        var body = new string('x', 1500);
+        var rates = new List<double>();
+        foreach (var depth in new[] { Taken, deep })
+        {
+            var queue = services.GetRequiredService<QueueServiceClient>().GetQueueClient(services.GetRequiredService<StorageNames>().Queue($"depth{depth}"));
+            await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            await Parallel.ForEachAsync(Enumerable.Range(0, depth), new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken }, async (_, token) => await queue.SendMessageAsync(body, token));
+            var done = 0;
+            var clock = Stopwatch.StartNew();
+            await Parallel.ForEachAsync(Enumerable.Range(0, workers / 8), new ParallelOptions { MaxDegreeOfParallelism = workers / 8, CancellationToken = cancellationToken }, async (_, token) =>
+            {
+                while (Interlocked.Add(ref done, 32) <= Taken + 31)
+                {
+                    var batch = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5), token)).Value;
+                    await Task.WhenAll(batch.Select(m => queue.DeleteMessageAsync(m.MessageId, m.PopReceipt, token)));
+                }
+            });
+            rates.Add(Taken / clock.Elapsed.TotalSeconds);
+            await queue.DeleteAsync(cancellationToken);
+        }
+
+        Console.WriteLine(Invariant($"  Azurite's queue depth: receive + delete of {Taken} messages from a queue holding {Taken}: {rates[0]:0}/s; holding {deep}: {rates[1]:0}/s (ratio {rates[1] / rates[0]:0.00})"));
     }
 
     private static async Task SeedAsync(ServiceProvider services, FakeSites sites, string prefix, int count, Func<int, int> profileNumber, CancellationToken cancellationToken)
@@ -308,6 +339,7 @@ internal static class SweepScenario
         services.AddSocialWatchStorage(configuration).AddTenants(configuration);
         SocialWatch.Alerts.AlertsServiceCollectionExtensions.AddAlerts(services, configuration);
         services.AddProfileMonitoring(configuration);
+        SocialWatch.Collectors.CollectorsServiceCollectionExtensions.AddProfileCollection(services, configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 

@@ -9,9 +9,10 @@ using SocialWatch.Profiles;
 namespace SocialWatch.Checks.Health;
 
 /// <summary>
-/// Writes and records (in the outbox) the email an alert decision calls for. Reads the business, plan, profile and the
-/// link audit only then, so the usual check (no transition) reads none of them. The recipient is the profile's owner,
-/// else the plan's accountable owner, else the business's owner.
+/// Writes and records (in the outbox) the email an alert decision calls for. Reads the business, plan, profiles and the
+/// link audit only then, so the usual check (no transition) reads none of them, and through the read cache (the profile from
+/// its business's cached listing), so the transitions of one business in a sweep share those reads. The recipient is the
+/// profile's owner, else the plan's accountable owner, else the business's owner.
 /// </summary>
 public sealed partial class ProfileAlerts(
     IBusinessStore businesses,
@@ -26,7 +27,7 @@ public sealed partial class ProfileAlerts(
     public async Task<bool> RecordAsync(ProfileKey key, ProfileHealth health, AlertDecision decision, double? postsPerWeek, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var business = await businesses.FindAsync(key.BusinessId, cancellationToken);
-        var profile = await profiles.FindAsync(key, cancellationToken);
+        var profile = (await profiles.ListAsync(key.BusinessId, cancellationToken)).FirstOrDefault(p => p.Value.Id == key.ProfileId);
         if (business is not { Value.IsActive: true } || profile is null)
         {
             LogGone(key.BusinessId, key.ProfileId, decision.DedupeKey);
@@ -44,7 +45,7 @@ public sealed partial class ProfileAlerts(
             .ToArray();
         var context = new ProfileAlertContext(
             business.Value.Name, name, email, NetworkName(profile.Value.Network), profile.Value.Url, postsPerWeek,
-            health.Activity?.At, pages, TimeZoneInfo.FindSystemTimeZoneById(business.Value.TimeZone));
+            health.Activity?.At, pages, TimeZoneInfo.FindSystemTimeZoneById(business.Value.TimeZone), health.Verdict.MovedTo);
         var message = ProfileAlertEmail.Write(decision, context, now, options.Value);
         return await outbox.EnqueueAsync(key.BusinessId, decision.DedupeKey, message, cancellationToken);
     }

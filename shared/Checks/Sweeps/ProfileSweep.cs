@@ -14,7 +14,8 @@ public sealed record SweepSummary(string SweepId, bool IsVoid, string? VoidReaso
 /// <summary>
 /// Finds the profiles that are due and enqueues one check each; checks nothing itself but the connectivity canary. If the
 /// canary is not alive the sweep is void: nothing is enqueued. Reads per business: its profiles (one partition query), their
-/// health (one partition query) and its plan (one read), so that each message carries all its check needs.
+/// health (one partition query), its plan (one read) and the collectors' life signals (one partition query), so that each
+/// message carries all its check needs, the health included (the check then writes it back without reading it).
 /// </summary>
 public sealed partial class ProfileSweep(
     ConnectivityCanary canary,
@@ -23,6 +24,7 @@ public sealed partial class ProfileSweep(
     IProfileStore profiles,
     IProfileHealthStore health,
     IPlanStore plans,
+    IProfileLifeSignals lifeSignals,
     SweepStore sweeps,
     CheckQueue queue,
     TimeProvider time,
@@ -75,12 +77,20 @@ public sealed partial class ProfileSweep(
             return [];
         }
 
-        var known = (await health.ListAsync(businessId, cancellationToken)).ToDictionary(h => h.Value.ProfileId, h => h.Value, StringComparer.Ordinal);
+        var known = (await health.ListAsync(businessId, cancellationToken)).ToDictionary(h => h.Value.ProfileId, StringComparer.Ordinal);
+        var due = all.Select(p => p.Value).Where(p => !known.TryGetValue(p.Id, out var h) || h.Value.IsDue(now)).ToArray();
+        if (due.Length == 0)
+        {
+            return [];
+        }
+
         var plan = (await plans.FindAsync(businessId, cancellationToken))?.Value;
-        return all
-            .Select(p => p.Value)
-            .Where(p => !known.TryGetValue(p.Id, out var h) || h.IsDue(now))
-            .Select(p => new CheckProfileMessage(sweepId, businessId, p.Id, new Uri(p.Url), p.Network, plan.PostsPerWeek(p.Network)))
+        var signals = await lifeSignals.ListAsync(businessId, due, cancellationToken);
+        return due
+            .Select(p => new CheckProfileMessage(
+                    sweepId, businessId, p.Id, new Uri(p.Url), p.Network, plan.PostsPerWeek(p.Network),
+                    LifeSignal: signals.TryGetValue(p.Id, out var signal) ? CheckSummary.Of(signal) : null)
+                .Carrying(known.TryGetValue(p.Id, out var h) ? new KnownHealth(h.Value, h.Version) : new KnownHealth(null, null)))
             .ToArray();
     }
 

@@ -26,7 +26,7 @@ Console.CancelKeyPress += (_, e) =>
 
 const int Profiles = 50;
 var adminKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-await using var azurite = await AzuriteServer.StartAsync();
+await using var azurite = await AzuriteServer.StartAsync(options.SeparateAzurite);
 var settings = new Dictionary<string, string>
 {
     ["AzureWebJobsStorage"] = azurite.ConnectionString,
@@ -37,10 +37,10 @@ var settings = new Dictionary<string, string>
     ["Logging__LogLevel__Default"] = "Warning",
 };
 
-Console.WriteLine(Invariant($"SocialWatch benchmarks on {Environment.ProcessorCount} cores, .NET {Environment.Version}; handler {options.Handler}"));
+Console.WriteLine(Invariant($"SocialWatch benchmarks on {Environment.ProcessorCount} cores, .NET {Environment.Version}; handler {options.Handler}; Azurite {(options.SeparateAzurite ? "as two processes (table, queue)" : "as one process")}"));
 Console.WriteLine();
 
-await SweepScenario.RunAsync(azurite.ConnectionString, options.SweepProfiles, options.SweepHosts, stop.Token);
+await SweepScenario.RunAsync(azurite.ConnectionString, options.Handler, options.SweepProfiles, options.SweepHosts, stop.Token);
 Console.WriteLine();
 if (options.SweepOnly)
 {

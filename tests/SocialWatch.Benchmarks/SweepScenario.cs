@@ -30,10 +30,10 @@ internal static class SweepScenario
     private const int ProfilesPerBusiness = 100;
     private static readonly TimeSpan Latency = TimeSpan.FromMilliseconds(50);
 
-    public static async Task RunAsync(string storageConnection, int profiles, int hosts, CancellationToken cancellationToken)
+    public static async Task RunAsync(string storageConnection, string handler, int profiles, int hosts, CancellationToken cancellationToken)
     {
         await using var sites = await FakeSites.StartAsync(hosts, profiles, Latency);
-        await using var services = Services(storageConnection, sites);
+        await using var services = Services(Settings(storageConnection, sites, NewPrefix()));
         var operations = services.GetRequiredService<StorageOperations>();
         var workers = hosts * PerHostConcurrency * 2;
         var bound = hosts * PerHostConcurrency / Latency.TotalSeconds;
@@ -64,10 +64,69 @@ internal static class SweepScenario
         var queues = operations.Queues.Count - before.Item2;
         Console.WriteLine(Invariant($"  Checks: {handled} in {checking.Elapsed.TotalSeconds:0.0} s = {rate:0} profiles/s; politeness bound {bound:0}/s ({hosts} x {PerHostConcurrency} / {Latency.TotalMilliseconds:0} ms): ratio {rate / bound:0.00} (target 0.9); Azurite ceiling {ceiling:0}/s: ratio {rate / ceiling:0.00}"));
         Console.WriteLine(Invariant($"  {(ceiling < bound ? "Azurite's ceiling is below the politeness bound here: it, not politeness, limits the sweep on this machine." : "The politeness bound is below Azurite's ceiling.")}"));
-        Console.WriteLine(Invariant($"  Peak memory of this process (app services + fake sites + driver) while checking: working set {memory.PeakWorkingSet / 1048576.0:0} MB, managed heap {memory.PeakManaged / 1048576.0:0} MB (target 300 MB)"));
+        Console.WriteLine(Invariant($"  Peak memory of this benchmark process (app services + fake sites + driver) while checking: working set {memory.PeakWorkingSet / 1048576.0:0} MB, managed heap {memory.PeakManaged / 1048576.0:0} MB (the app's own figure is the published handler's, below)"));
         Console.WriteLine(Invariant($"  Storage operations per check, whole sweep (counted): {(tables + queues) / (double)handled:0.00} ({tables / (double)handled:0.00} table + {queues / (double)handled:0.00} queue; first sweep: every dead profile is a transition) (target 6)"));
 
         await CompareWithLinkinatorAsync(services, sites, profiles, checking.Elapsed, cancellationToken);
+        await PublishedHandlerSweepAsync(storageConnection, handler, sites, profiles, bound, cancellationToken);
+    }
+
+    /// <summary>
+    /// The real thing: the published handler as its own process in local mode, its SweepProfiles timer set to fire once, a few
+    /// seconds after start, its CheckProfile queue listener taking the messages with host.json's batch settings. The run ends
+    /// when every profile has a health record with a check; the app's peak memory is its VmHWM from /proc. Storage operations
+    /// cannot be counted in another process: the counted figures are the in-process run's above.
+    /// </summary>
+    private static async Task PublishedHandlerSweepAsync(string storageConnection, string handler, FakeSites sites, int profiles, double bound, CancellationToken cancellationToken)
+    {
+        var settings = Settings(storageConnection, sites, NewPrefix());
+        await using (var seeding = Services(settings))
+        {
+            await SeedAsync(seeding, sites, "bench", profiles, n => n, cancellationToken);
+        }
+
+        await using var maildev = await MaildevServer.StartAsync();
+        var fireAt = DateTimeOffset.UtcNow.AddSeconds(15);
+        var environment = settings
+            .Where(s => s.Value is not null)
+            .ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!);
+        environment["SocialWatch__Smtp__Port"] = maildev.SmtpPort.ToString(CultureInfo.InvariantCulture);
+        environment["SWEEP_SCHEDULE"] = Invariant($"{fireAt.Second} {fireAt.Minute} {fireAt.Hour} * * *");
+        environment["AUDIT_SCHEDULE"] = environment["COLLECT_SCHEDULE"] = "0 0 0 1 1 *";
+        environment["Logging__LogLevel__Default"] = "Warning";
+        await using var app = HandlerProcess.StartLocal(handler, environment);
+        await app.WaitUntilReadyAsync(TimeSpan.FromSeconds(60), cancellationToken);
+
+        await using var reading = Services(settings);
+        var health = reading.GetRequiredService<IProfileHealthStore>();
+        var businesses = Enumerable.Range(0, (profiles + ProfilesPerBusiness - 1) / ProfilesPerBusiness).Select(b => BusinessId("bench", b)).ToArray();
+        var deadline = DateTimeOffset.UtcNow.AddMinutes(20);
+        var (checkedCount, firstCheck, lastCheck) = (0, DateTimeOffset.MaxValue, DateTimeOffset.MinValue);
+        while (checkedCount < profiles && DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+            var checks = new List<DateTimeOffset>();
+            foreach (var business in businesses)
+            {
+                checks.AddRange((await health.ListAsync(business, cancellationToken)).Select(h => h.Value.LastCheck?.CheckedAt).OfType<DateTimeOffset>());
+            }
+
+            (checkedCount, firstCheck, lastCheck) = checks.Count == 0 ? (0, firstCheck, lastCheck) : (checks.Count, checks.Min(), checks.Max());
+        }
+
+        var (peak, resident) = ProcessMemory(app.ProcessId);
+        var span = (lastCheck - firstCheck).TotalSeconds;
+        Console.WriteLine(Invariant($"  Published handler in local mode (own process; SweepProfiles fired by its timer at {fireAt:HH:mm:ss}, CheckProfile by its queue listener, host.json batchSize/newBatchThreshold):"));
+        Console.WriteLine(Invariant($"    {checkedCount} of {profiles} profiles checked{(checkedCount < profiles ? " (stopped at the 20-minute deadline)" : string.Empty)}; fire to last check {(lastCheck - fireAt).TotalSeconds:0.0} s; first to last check {span:0.0} s = {(span > 0 ? checkedCount / span : 0):0} profiles/s: ratio to the politeness bound {(span > 0 ? checkedCount / span / bound : 0):0.00} (target 0.9)"));
+        Console.WriteLine(Invariant($"    The app's peak memory (VmHWM of its process): {peak / 1024.0:0} MB; resident at the end {resident / 1024.0:0} MB (target 300 MB). Storage operations are counted in the in-process run above (not countable in another process)."));
+    }
+
+    /// <summary>VmHWM (peak resident set) and VmRSS of a process, in KiB, from /proc/{pid}/status.</summary>
+    private static (long PeakKiB, long ResidentKiB) ProcessMemory(int pid)
+    {
+        var lines = File.ReadAllLines($"/proc/{pid}/status");
+        long Field(string name) => long.Parse(lines.Single(l => l.StartsWith(name + ":", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+        return (Field("VmHWM"), Field("VmRSS"));
     }
 
     /// <summary>Storage operations of single checks, one at a time: an alive profile with no transition, and a dead one's transition (with its email).</summary>
@@ -316,23 +375,27 @@ internal static class SweepScenario
     private static QueueClient Queue(ServiceProvider services) =>
         services.GetRequiredService<QueueServiceClient>().GetQueueClient(services.GetRequiredService<StorageNames>().Queue(CheckQueue.QueueName));
 
-    private static ServiceProvider Services(string storageConnection, FakeSites sites)
+    private static string NewPrefix() => "bench" + Guid.NewGuid().ToString("N")[..8];
+
+    /// <summary>The app settings of both runs: the in-process services' configuration, and the handler's environment.</summary>
+    private static Dictionary<string, string?> Settings(string storageConnection, FakeSites sites, string prefix) => new()
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = storageConnection,
-            ["SocialWatch:Storage:Prefix"] = "bench" + Guid.NewGuid().ToString("N")[..8],
-            ["SocialWatch:Api:AdminKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-            ["SocialWatch:Smtp:Host"] = "127.0.0.1",
-            ["SocialWatch:Checks:AllowLoopback"] = "true",
-            ["SocialWatch:Checks:MinimumInterval"] = "00:00:00",
-            ["SocialWatch:Checks:PerHostConcurrency"] = PerHostConcurrency.ToString(CultureInfo.InvariantCulture),
-            ["SocialWatch:Checks:MaxRetries"] = "0",
-            ["SocialWatch:Checks:SweepGuard:CanaryUrls:0"] = sites.Canary.AbsoluteUri,
-            // One dead result is enough here, so the first sweep also exercises the transition path (alert recorded).
-            ["SocialWatch:Checks:DeadDeclaration:ConsecutiveDeadResults"] = "1",
-            ["SocialWatch:Checks:DeadDeclaration:MinimumSpan"] = "00:00:00",
-        };
+        ["AzureWebJobsStorage"] = storageConnection,
+        ["SocialWatch:Storage:Prefix"] = prefix,
+        ["SocialWatch:Api:AdminKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+        ["SocialWatch:Smtp:Host"] = "127.0.0.1",
+        ["SocialWatch:Checks:AllowLoopback"] = "true",
+        ["SocialWatch:Checks:MinimumInterval"] = "00:00:00",
+        ["SocialWatch:Checks:PerHostConcurrency"] = PerHostConcurrency.ToString(CultureInfo.InvariantCulture),
+        ["SocialWatch:Checks:MaxRetries"] = "0",
+        ["SocialWatch:Checks:SweepGuard:CanaryUrls:0"] = sites.Canary.AbsoluteUri,
+        // One dead result is enough here, so the first sweep also exercises the transition path (alert recorded).
+        ["SocialWatch:Checks:DeadDeclaration:ConsecutiveDeadResults"] = "1",
+        ["SocialWatch:Checks:DeadDeclaration:MinimumSpan"] = "00:00:00",
+    };
+
+    private static ServiceProvider Services(Dictionary<string, string?> settings)
+    {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddLogging();
         services.AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = Environments.Development, ApplicationName = "SocialWatch.Benchmarks", ContentRootPath = AppContext.BaseDirectory });

@@ -94,6 +94,13 @@ public sealed class MonitoredApp : IAsyncDisposable
     public async Task<ProfileHealth?> HealthAsync(string businessId, string profileId) =>
         (await Services.GetRequiredService<IProfileHealthStore>().FindAsync(new ProfileKey(businessId, profileId), TestContext.Current.CancellationToken))?.Value;
 
+    /// <summary>The owner's "we posted" through the API.</summary>
+    public async Task RecordActivityAsync(string businessId, string profileId, string at)
+    {
+        var posted = await client.SendAsync(HttpMethod.Post, $"/api/businesses/{businessId}/profiles/{profileId}/activity", ApiHost.AdminKey, new JsonObject { ["at"] = at });
+        await posted.OkJsonAsync();
+    }
+
     /// <summary>Stores what a collector would have learnt of the profile's life at <paramref name="seenAt"/> (its collection state).</summary>
     public async Task ReportLifeAsync(string businessId, string profileId, LifeSignal life, DateTimeOffset seenAt)
     {

@@ -160,7 +160,7 @@ internal static class SweepScenario
         }
 
         Console.WriteLine(Invariant($"  Per check, counted one at a time (+ its share of a 32-message receive, 1/32 op): typical path (alive, no transition) {Median(typical)} ops [{string.Join(' ', typical.Distinct().Order())}]; transition path (declared dead, email recorded) {Median(transition)} ops [{string.Join(' ', transition.Distinct().Order())}]"));
-        Console.WriteLine("    typical = ETag-conditional write of the health the message carries + message delete (the tally counts in memory: one write per instance per second); transition adds a health read (an email is never decided on a carried copy), the outbox insert and its queue message; business, plan, profiles and link audit come through the read cache (the first transition of a business in 5 s reads them)");
+        Console.WriteLine("    typical = ETag-conditional write of the health the message carries + message delete (the tally counts in memory: one write per instance per second); transition adds a health read (an email is never decided on a carried copy), the outbox insert and its queue message; whom to email (business, plan, profile, linking pages) comes in the message");
     }
 
     private static async Task CompareWithLinkinatorAsync(ServiceProvider services, FakeSites sites, int profiles, TimeSpan ours, CancellationToken cancellationToken)
@@ -331,6 +331,7 @@ internal static class SweepScenario
         const int Taken = 2000;
         var body = new string('x', 1500);
         var rates = new List<double>();
+        var lost = 0;
         foreach (var depth in new[] { Taken, deep })
         {
             var queue = services.GetRequiredService<QueueServiceClient>().GetQueueClient(services.GetRequiredService<StorageNames>().Queue($"depth{depth}"));
@@ -342,15 +343,26 @@ internal static class SweepScenario
             {
                 while (Interlocked.Add(ref done, 32) <= Taken + 31)
                 {
-                    var batch = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5), token)).Value;
-                    await Task.WhenAll(batch.Select(m => queue.DeleteMessageAsync(m.MessageId, m.PopReceipt, token)));
+                    var batch = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(10), token)).Value;
+                    await Task.WhenAll(batch.Select(async m =>
+                    {
+                        try
+                        {
+                            await queue.DeleteMessageAsync(m.MessageId, m.PopReceipt, token);
+                        }
+                        catch (Azure.RequestFailedException e) when (e.Status == 404)
+                        {
+                            // Its lease ran out before the delete (a very busy machine): received again later, so not counted twice.
+                            Interlocked.Increment(ref lost);
+                        }
+                    }));
                 }
             });
             rates.Add(Taken / clock.Elapsed.TotalSeconds);
             await queue.DeleteAsync(cancellationToken);
         }
 
-        Console.WriteLine(Invariant($"  Azurite's queue depth: receive + delete of {Taken} messages from a queue holding {Taken}: {rates[0]:0}/s; holding {deep}: {rates[1]:0}/s (ratio {rates[1] / rates[0]:0.00})"));
+        Console.WriteLine(Invariant($"  Azurite's queue depth: receive + delete of {Taken} messages from a queue holding {Taken}: {rates[0]:0}/s; holding {deep}: {rates[1]:0}/s (ratio {rates[1] / rates[0]:0.00}){(lost > 0 ? $"; {lost} deletes found their message gone" : string.Empty)}"));
     }
 
     private static async Task SeedAsync(ServiceProvider services, FakeSites sites, string prefix, int count, Func<int, int> profileNumber, CancellationToken cancellationToken)

@@ -8,10 +8,11 @@ namespace SocialWatch.Checks.Sweeps;
 /// <summary>
 /// One profile to check, as a sweep enqueues it: everything the check needs (its URL, network and the plan's cadence for
 /// that network), the profile's health as the fan-out read it (so the usual check writes it back ETag-conditionally without
-/// reading it), and the collectors' latest life signal for the profile.
+/// reading it), the collectors' latest life signal for the profile, and whom an email about it goes to.
 /// </summary>
 /// <param name="Health">The health at fan-out, null when not carried (then the check reads it).</param>
 /// <param name="LifeSignal">What a collector last learnt of the profile's life (moved, suspended, deactivated...), if anything.</param>
+/// <param name="Address">Whom to email and what about the business, as the fan-out read it; null: read it if an email is due.</param>
 public sealed record CheckProfileMessage(
     string SweepId,
     string BusinessId,
@@ -20,11 +21,12 @@ public sealed record CheckProfileMessage(
     Network Network,
     double? PostsPerWeek,
     KnownHealth? Health = null,
-    CheckSummary? LifeSignal = null)
+    CheckSummary? LifeSignal = null,
+    AlertAddress? Address = null)
 {
     /// <summary>
-    /// A message carrying more than this (a queue message holds 64 KiB, 48 KiB before base64) leaves the health out: the check
-    /// then reads it. A full 30-result history takes about 3 KB, so this is a guard, not the usual case.
+    /// A message carrying more than this (a queue message holds 64 KiB, 48 KiB before base64) leaves the health and the address
+    /// out: the check then reads them. A full 30-result history takes about 3 KB, so this is a guard, not the usual case.
     /// </summary>
     public const int MaxCarriedLength = 32 * 1024;
 
@@ -34,9 +36,9 @@ public sealed record CheckProfileMessage(
 
     public string Serialize() => JsonSerializer.Serialize(this, Json);
 
-    /// <summary>This message with the health carried when it fits within <see cref="MaxCarriedLength"/>, without it otherwise.</summary>
-    public CheckProfileMessage Carrying(KnownHealth health) =>
-        this with { Health = health } is var carrying && carrying.Serialize().Length <= MaxCarriedLength ? carrying : this;
+    /// <summary>This message with the health and the address when they fit within <see cref="MaxCarriedLength"/>, without them otherwise.</summary>
+    public CheckProfileMessage Carrying(KnownHealth health, AlertAddress address) =>
+        this with { Health = health, Address = address } is var carrying && carrying.Serialize().Length <= MaxCarriedLength ? carrying : this;
 
     public static CheckProfileMessage Read(string message) =>
         JsonSerializer.Deserialize<CheckProfileMessage>(message, Json) is { SweepId.Length: > 0, BusinessId.Length: > 0, ProfileId.Length: > 0, Url: not null } read

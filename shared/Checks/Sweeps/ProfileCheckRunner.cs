@@ -59,8 +59,8 @@ public sealed partial class ProfileCheckRunner(
         if (result.Class == CheckClass.RateLimited)
         {
             var retryAt = result.Evidence.RetryAt ?? result.CheckedAt + sweepOptions.Value.CheckInterval;
-            // Without the health: by the retry time it has changed, and a stale copy would only cost a failed write.
-            await queue.SendAsync(message with { Health = null }, retryAt - time.GetUtcNow(), cancellationToken);
+            // Without the health and the address: by the retry time they may have changed (the check reads them then).
+            await queue.SendAsync(message with { Health = null, Address = null }, retryAt - time.GetUtcNow(), cancellationToken);
             LogRescheduled(message.BusinessId, message.ProfileId, retryAt);
             rescheduled = true;
         }
@@ -102,7 +102,7 @@ public sealed partial class ProfileCheckRunner(
         var (next, decision) = Decide(current, result, message);
         if (decision is not null)
         {
-            await alerts.RecordAsync(message.Profile, next, decision, message.PostsPerWeek, time.GetUtcNow(), cancellationToken);
+            await alerts.RecordAsync(message.Profile, message.Network, message.Url, message.Address, next, decision, message.PostsPerWeek, time.GetUtcNow(), cancellationToken);
             LogTransition(message.BusinessId, message.ProfileId, decision.Kind, decision.Condition, decision.DedupeKey);
         }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SocialWatch.Businesses;
+using SocialWatch.Checks.Audits;
 using SocialWatch.Checks.Health;
 using SocialWatch.Checks.Verdicts;
 using SocialWatch.Plans;
@@ -14,8 +15,9 @@ public sealed record SweepSummary(string SweepId, bool IsVoid, string? VoidReaso
 /// <summary>
 /// Finds the profiles that are due and enqueues one check each; checks nothing itself but the connectivity canary. If the
 /// canary is not alive the sweep is void: nothing is enqueued. Reads per business: its profiles (one partition query), their
-/// health (one partition query), its plan (one read) and the collectors' life signals (one partition query), so that each
-/// message carries all its check needs, the health included (the check then writes it back without reading it).
+/// health (one partition query), and when any is due its plan (one read), link audit and the collectors' life signals (one
+/// partition query each), so that each message carries all its check needs: the health (written back without a read), the
+/// life signal, and whom an email goes to (so a transition reads no business, plan, profile or link audit).
 /// </summary>
 public sealed partial class ProfileSweep(
     ConnectivityCanary canary,
@@ -25,6 +27,7 @@ public sealed partial class ProfileSweep(
     IProfileHealthStore health,
     IPlanStore plans,
     IProfileLifeSignals lifeSignals,
+    ILinkAuditStore linkAudits,
     SweepStore sweeps,
     CheckQueue queue,
     TimeProvider time,
@@ -52,7 +55,7 @@ public sealed partial class ProfileSweep(
             var page = await businesses.ListActiveAsync(options.Value.BusinessPageSize, continuation, cancellationToken);
             foreach (var business in page.Items)
             {
-                var due = await DueChecksAsync(sweepId, business.Value.Id, startedAt, cancellationToken);
+                var due = await DueChecksAsync(sweepId, business.Value, startedAt, cancellationToken);
                 await Parallel.ForEachAsync(
                     due,
                     new ParallelOptions { MaxDegreeOfParallelism = options.Value.EnqueueConcurrency, CancellationToken = cancellationToken },
@@ -69,8 +72,9 @@ public sealed partial class ProfileSweep(
         return new SweepSummary(sweepId, false, null, enqueued);
     }
 
-    private async Task<IReadOnlyList<CheckProfileMessage>> DueChecksAsync(string sweepId, string businessId, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<CheckProfileMessage>> DueChecksAsync(string sweepId, Business business, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var businessId = business.Id;
         var all = await profiles.ListAsync(businessId, cancellationToken);
         if (all.Count == 0)
         {
@@ -86,11 +90,12 @@ public sealed partial class ProfileSweep(
 
         var plan = (await plans.FindAsync(businessId, cancellationToken))?.Value;
         var signals = await lifeSignals.ListAsync(businessId, due, cancellationToken);
+        var links = (await linkAudits.ListAsync(businessId, cancellationToken)).Select(l => l.Value).ToArray();
         return due
             .Select(p => new CheckProfileMessage(
                     sweepId, businessId, p.Id, new Uri(p.Url), p.Network, plan.PostsPerWeek(p.Network),
                     LifeSignal: signals.TryGetValue(p.Id, out var signal) ? CheckSummary.Of(signal) : null)
-                .Carrying(known.TryGetValue(p.Id, out var h) ? new KnownHealth(h.Value, h.Version) : new KnownHealth(null, null)))
+                .Carrying(known.TryGetValue(p.Id, out var h) ? new KnownHealth(h.Value, h.Version) : new KnownHealth(null, null), AlertAddress.Of(business, plan, p, links)))
             .ToArray();
     }
 

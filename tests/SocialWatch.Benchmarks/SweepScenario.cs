@@ -94,6 +94,8 @@ internal static class SweepScenario
         environment["SWEEP_SCHEDULE"] = Invariant($"{fireAt.Second} {fireAt.Minute} {fireAt.Hour} * * *");
         environment["AUDIT_SCHEDULE"] = environment["COLLECT_SCHEDULE"] = "0 0 0 1 1 *";
         environment["Logging__LogLevel__Default"] = "Warning";
+        // The fake sites are on loopback, which the checker may reach only in Development.
+        environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         await using var app = HandlerProcess.StartLocal(handler, environment);
         await app.WaitUntilReadyAsync(TimeSpan.FromSeconds(60), cancellationToken);
 

@@ -12,11 +12,12 @@ public sealed record ProfileAlertContext(
     double? PlannedPostsPerWeek,
     DateTimeOffset? LastActivity,
     IReadOnlyList<string> LinkingPages,
-    TimeZoneInfo TimeZone);
+    TimeZoneInfo TimeZone,
+    Uri? MovedTo = null);
 
 /// <summary>
 /// Writes the alert, reminder and recovery emails: what happened and since when, and what to do about it —
-/// post again, or retire the profile and remove the links to it from the pages that hold them.
+/// post again, retire the profile and remove the links to it, or (moved) update the links to its new address.
 /// </summary>
 public static class ProfileAlertEmail
 {
@@ -27,6 +28,7 @@ public static class ProfileAlertEmail
         {
             AlertKind.Recovery => WriteRecovery(document, decision, profile),
             _ when decision.Condition == ProfileCondition.Dead => WriteDead(document, decision, profile),
+            _ when decision.Condition == ProfileCondition.Moved => WriteMoved(document, decision, profile),
             _ => WriteAbandoned(document, profile, now),
         };
 
@@ -35,7 +37,11 @@ public static class ProfileAlertEmail
             subject = $"Reminder {decision.ReminderNumber} of {options.MaxReminders}: {subject}";
         }
 
-        if (decision.Kind != AlertKind.Recovery)
+        if (decision.Condition == ProfileCondition.Moved)
+        {
+            document.Paragraph("We tell you about a move once; we will write again only if the profile moves again.");
+        }
+        else if (decision.Kind != AlertKind.Recovery)
         {
             var remaining = options.MaxReminders - decision.ReminderNumber;
             document.Paragraph(remaining > 0
@@ -79,6 +85,23 @@ public static class ProfileAlertEmail
                 numbered: true);
         AppendLinkingPages(document, profile);
         return $"your {profile.NetworkName} profile can no longer be found";
+    }
+
+    private static string WriteMoved(EmailDocument document, AlertDecision decision, ProfileAlertContext profile)
+    {
+        var where = profile.MovedTo is { } to ? $"to {to.AbsoluteUri}" : "to another address (the network did not say which)";
+        document
+            .Paragraph($"Your {profile.NetworkName} profile {profile.ProfileUrl} has moved {where}, as {profile.NetworkName} has said since {Date(decision.Since, profile)}. Visitors who follow your links land on the old address.")
+            .Paragraph("What to do:")
+            .List(
+                [
+                    $"Update the links on your website to the new address{(profile.MovedTo is { } newAddress ? $" ({newAddress.AbsoluteUri})" : string.Empty)}.",
+                    "Update the profile's address in your SocialWatch plan, so we check the profile where it lives now.",
+                    "If you did not move it, sign in to the old account and check who did.",
+                ],
+                numbered: true);
+        AppendLinkingPages(document, profile);
+        return $"your {profile.NetworkName} profile has moved";
     }
 
     private static string WriteRecovery(EmailDocument document, AlertDecision decision, ProfileAlertContext profile)

@@ -9,11 +9,15 @@ public enum ProfileCondition
     Healthy,
     Abandoned,
     Dead,
+
+    /// <summary>The profile lives at another address now (a redirect to another profile, Mastodon's <c>moved</c>).</summary>
+    Moved,
 }
 
 /// <summary>
-/// A condition with the time its evidence began: the first dead result of the streak, or the last post of an abandoned profile.
-/// Every sweep reading the same state sees the same time, so they all name the email alike.
+/// A condition with the time its evidence began: the first dead result of the streak, the last post of an abandoned profile, or
+/// the first result that showed the profile at its new address. Every sweep reading the same state sees the same time, so they
+/// all name the email alike.
 /// </summary>
 public sealed record ObservedCondition(ProfileCondition Condition, DateTimeOffset Since);
 
@@ -46,7 +50,9 @@ public sealed class AlertOptions
 
 /// <summary>
 /// Once per change: an alert when a profile becomes abandoned or dead, reminders at an interval up to a cap while it
-/// stays so, a recovery email when it comes back. A condition that is not known (null) changes nothing and sends nothing.
+/// stays so, a recovery email when it comes back. A move is told once per new address (a move to another address is a new
+/// change): no reminders, and no recovery email when the old address answers again (nothing was broken for the owner to mend).
+/// A condition that is not known (null) changes nothing and sends nothing.
 /// </summary>
 public static class ProfileAlertPolicy
 {
@@ -57,8 +63,20 @@ public static class ProfileAlertPolicy
             return (previous, null);
         }
 
+        if (condition == ProfileCondition.Moved && previous.Condition == ProfileCondition.Moved)
+        {
+            return observed.Since == previous.Since
+                ? (previous, null)
+                : (new AlertState(condition, observed.Since, now, 0), new AlertDecision(AlertKind.Alert, condition, observed.Since, Key(profileId, "alert", condition, observed.Since)));
+        }
+
         if (condition != previous.Condition)
         {
+            if (condition == ProfileCondition.Healthy && previous.Condition == ProfileCondition.Moved)
+            {
+                return (previous with { Condition = ProfileCondition.Healthy, Since = observed.Since }, null);
+            }
+
             if (condition == ProfileCondition.Healthy)
             {
                 var recovered = new AlertDecision(AlertKind.Recovery, previous.Condition, previous.Since, Key(profileId, "recovered", previous.Condition, previous.Since));

@@ -22,6 +22,7 @@ public static class MonitoringServiceCollectionExtensions
         services.AddTenantStore<ILinkAuditStore, TableLinkAuditStore>();
         services.AddSingleton<IProfileActivityLog, ProfileActivityLog>();
         services.AddSingleton<SweepStore>();
+        services.AddSingleton<SweepTallies>();
         services.AddSingleton<CheckQueue>();
         services.AddSingleton<AuditQueue>();
         services.AddSingleton<ProfileAlerts>();

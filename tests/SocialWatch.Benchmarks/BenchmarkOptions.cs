@@ -4,9 +4,9 @@ using SocialWatch.Tests.Infrastructure;
 namespace SocialWatch.Benchmarks;
 
 /// <summary>What to measure and how hard; the defaults are the figures the README reports.</summary>
-internal sealed record BenchmarkOptions(string Handler, int ReadinessRuns, int RequestsPerSecond, TimeSpan LoadDuration, int SweepProfiles = 10_000, int SweepHosts = 20, string? Only = null)
+internal sealed record BenchmarkOptions(string Handler, int ReadinessRuns, int RequestsPerSecond, TimeSpan LoadDuration, int SweepProfiles = 10_000, int SweepHosts = 20, string? Only = null, bool SeparateAzurite = false)
 {
-    public const string Usage = "usage: SocialWatch.Benchmarks [--handler PATH] [--runs N] [--rate REQUESTS_PER_SECOND] [--seconds N] [--profiles N] [--hosts N (2 to 200)] [--only sweep|scoring|dashboard]";
+    public const string Usage = "usage: SocialWatch.Benchmarks [--handler PATH] [--runs N] [--rate REQUESTS_PER_SECOND] [--seconds N] [--profiles N] [--hosts N (2 to 200)] [--only sweep|scoring|dashboard] [--azurite single|split]";
 
     public const string Sweep = "sweep";
     public const string Scoring = "scoring";
@@ -27,6 +27,7 @@ internal sealed record BenchmarkOptions(string Handler, int ReadinessRuns, int R
                 "--profiles" => options with { SweepProfiles = Positive(args[i], value) },
                 "--hosts" when Positive(args[i], value) is >= 2 and <= 200 and var hosts => options with { SweepHosts = hosts },
                 "--only" when value is Sweep or Scoring or Dashboard => options with { Only = value },
+                "--azurite" when value is "single" or "split" => options with { SeparateAzurite = value == "split" },
                 _ => throw new ArgumentException($"Unknown option {args[i]}. {Usage}"),
             };
         }

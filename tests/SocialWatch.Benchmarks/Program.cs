@@ -27,7 +27,7 @@ Console.CancelKeyPress += (_, e) =>
 
 const int Profiles = 50;
 var adminKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-await using var azurite = await AzuriteServer.StartAsync();
+await using var azurite = await AzuriteServer.StartAsync(options.SeparateAzurite);
 var settings = new Dictionary<string, string>
 {
     ["AzureWebJobsStorage"] = azurite.ConnectionString,
@@ -39,7 +39,7 @@ var settings = new Dictionary<string, string>
     ["Logging__LogLevel__Default"] = "Warning",
 };
 
-Console.WriteLine(Invariant($"SocialWatch benchmarks on {Environment.ProcessorCount} cores, .NET {Environment.Version}; handler {options.Handler}"));
+Console.WriteLine(Invariant($"SocialWatch benchmarks on {Environment.ProcessorCount} cores, .NET {Environment.Version}; handler {options.Handler}; Azurite {(options.SeparateAzurite ? "as two processes (table, queue)" : "as one process")}"));
 Console.WriteLine();
 
 if (options.Only == BenchmarkOptions.Dashboard)
@@ -54,7 +54,7 @@ if (options.Only == BenchmarkOptions.Scoring)
     return 0;
 }
 
-await SweepScenario.RunAsync(azurite.ConnectionString, options.SweepProfiles, options.SweepHosts, stop.Token);
+await SweepScenario.RunAsync(azurite.ConnectionString, options.Handler, options.SweepProfiles, options.SweepHosts, stop.Token);
 Console.WriteLine();
 if (options.Only == BenchmarkOptions.Sweep)
 {

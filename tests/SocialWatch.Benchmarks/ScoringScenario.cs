@@ -27,20 +27,14 @@ internal static class ScoringScenario
 
     public static async Task RunAsync(string handler, IReadOnlyDictionary<string, string> settings, AzuriteServer azurite, string adminKey, TimeSpan loadDuration, CancellationToken cancellationToken)
     {
-        var port = FreePort.Next();
-        var local = new Dictionary<string, string>(settings)
-        {
-            // Local mode: no custom-handler port, so the app drives its own queue listeners.
-            ["FUNCTIONS_CUSTOMHANDLER_PORT"] = string.Empty,
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
-        };
-        await using var app = HandlerProcess.Start(handler, local);
-        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromMinutes(2) };
+        // Local mode: the app drives its own queue listeners.
+        await using var app = HandlerProcess.StartLocal(handler, settings);
+        using var client = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
         await WaitForHealthAsync(client, app, cancellationToken);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var lastMonday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7) - 7);
 
-        Console.WriteLine(Invariant($"Engagement scoring: the app in local mode (queue listener, host.json batch 16), Azurite, {Profiles} profiles"));
+        Console.WriteLine(Invariant($"Engagement scoring: the app in local mode (queue listener, host.json batch settings), Azurite, {Profiles} profiles"));
         var business = await Business.CreateAsync(client, adminKey, "bench-scoring", cancellationToken);
         var first = lastMonday.AddDays(-7 * (ThroughputWeeks + (SteadySeconds * SteadyRate / Profiles) + 2));
         var csv = Csv(business.ProfileIds, Enumerable.Range(0, ThroughputWeeks).Select(w => first.AddDays(7 * w)));
@@ -222,8 +216,8 @@ internal static class ScoringScenario
         await Parallel.ForEachAsync(Enumerable.Range(0, snapshots), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (i, ct) =>
             await queue.SendMessageAsync(snapshotJson, ct));
         var done = 0;
-        // As the listener does (host.json batchSize 16, newBatchThreshold 8): batches of 16 run concurrently, and the next
-        // batch is fetched while one is in flight, so 16 to 32 snapshots are in progress.
+        // As the listener did with host.json batchSize 16, newBatchThreshold 8 (now 32 and 16, raised for the profile checks):
+        // batches of 16 run concurrently, and the next batch is fetched while one is in flight, so 16 to 32 snapshots are in progress.
         var workers = Enumerable.Range(0, 2).Select(async receiver =>
         {
             while (Interlocked.CompareExchange(ref done, 0, 0) < snapshots)

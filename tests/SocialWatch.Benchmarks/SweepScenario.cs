@@ -30,10 +30,10 @@ internal static class SweepScenario
     private const int ProfilesPerBusiness = 100;
     private static readonly TimeSpan Latency = TimeSpan.FromMilliseconds(50);
 
-    public static async Task RunAsync(string storageConnection, int profiles, int hosts, CancellationToken cancellationToken)
+    public static async Task RunAsync(string storageConnection, string handler, int profiles, int hosts, CancellationToken cancellationToken)
     {
         await using var sites = await FakeSites.StartAsync(hosts, profiles, Latency);
-        await using var services = Services(storageConnection, sites);
+        await using var services = Services(Settings(storageConnection, sites, NewPrefix()));
         var operations = services.GetRequiredService<StorageOperations>();
         var workers = hosts * PerHostConcurrency * 2;
         var bound = hosts * PerHostConcurrency / Latency.TotalSeconds;
@@ -44,7 +44,7 @@ internal static class SweepScenario
         await SeedAsync(services, sites, "bench", profiles, n => n, cancellationToken);
 
         var ceiling = await AzuriteCeilingAsync(services, workers, 2000, cancellationToken);
-        Console.WriteLine(Invariant($"  Azurite's ceiling for one check's storage path (no HTTP: receive share, delete, health read, tally query + write, health write): {ceiling:0} checks/s"));
+        Console.WriteLine(Invariant($"  Azurite's ceiling for one check's storage path (no HTTP: receive share, delete, ETag-conditional health write; tally in memory): {ceiling:0} checks/s"));
 
         var sweep = services.GetRequiredService<ProfileSweep>();
         var fanOut = Stopwatch.StartNew();
@@ -63,10 +63,72 @@ internal static class SweepScenario
         var queues = operations.Queues.Count - before.Item2;
         Console.WriteLine(Invariant($"  Checks: {handled} in {checking.Elapsed.TotalSeconds:0.0} s = {rate:0} profiles/s; politeness bound {bound:0}/s ({hosts} x {PerHostConcurrency} / {Latency.TotalMilliseconds:0} ms): ratio {rate / bound:0.00} (target 0.9); Azurite ceiling {ceiling:0}/s: ratio {rate / ceiling:0.00}"));
         Console.WriteLine(Invariant($"  {(ceiling < bound ? "Azurite's ceiling is below the politeness bound here: it, not politeness, limits the sweep on this machine." : "The politeness bound is below Azurite's ceiling.")}"));
-        Console.WriteLine(Invariant($"  Peak memory of this process (app services + fake sites + driver) while checking: working set {memory.PeakWorkingSet / 1048576.0:0} MB, managed heap {memory.PeakManaged / 1048576.0:0} MB (target 300 MB)"));
+        Console.WriteLine(Invariant($"  Peak memory of this benchmark process (app services + fake sites + driver) while checking: working set {memory.PeakWorkingSet / 1048576.0:0} MB, managed heap {memory.PeakManaged / 1048576.0:0} MB (the app's own figure is the published handler's, below)"));
         Console.WriteLine(Invariant($"  Storage operations per check, whole sweep (counted): {(tables + queues) / (double)handled:0.00} ({tables / (double)handled:0.00} table + {queues / (double)handled:0.00} queue; first sweep: every dead profile is a transition) (target 6)"));
 
         await CompareWithLinkinatorAsync(services, sites, profiles, checking.Elapsed, cancellationToken);
+        await PublishedHandlerSweepAsync(storageConnection, handler, sites, profiles, bound, cancellationToken);
+        await QueueDepthAsync(services, workers, Math.Max(profiles, 10_000), cancellationToken);
+    }
+
+    /// <summary>
+    /// The real thing: the published handler as its own process in local mode, its SweepProfiles timer set to fire once, a few
+    /// seconds after start, its CheckProfile queue listener taking the messages with host.json's batch settings. The run ends
+    /// when every profile has a health record with a check; the app's peak memory is its VmHWM from /proc. Storage operations
+    /// cannot be counted in another process: the counted figures are the in-process run's above.
+    /// </summary>
+    private static async Task PublishedHandlerSweepAsync(string storageConnection, string handler, FakeSites sites, int profiles, double bound, CancellationToken cancellationToken)
+    {
+        var settings = Settings(storageConnection, sites, NewPrefix());
+        await using (var seeding = Services(settings))
+        {
+            await SeedAsync(seeding, sites, "bench", profiles, n => n, cancellationToken);
+        }
+
+        await using var maildev = await MaildevServer.StartAsync();
+        var fireAt = DateTimeOffset.UtcNow.AddSeconds(15);
+        var environment = settings
+            .Where(s => s.Value is not null)
+            .ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!);
+        environment["SocialWatch__Smtp__Port"] = maildev.SmtpPort.ToString(CultureInfo.InvariantCulture);
+        environment["SWEEP_SCHEDULE"] = Invariant($"{fireAt.Second} {fireAt.Minute} {fireAt.Hour} * * *");
+        environment["AUDIT_SCHEDULE"] = environment["COLLECT_SCHEDULE"] = "0 0 0 1 1 *";
+        environment["Logging__LogLevel__Default"] = "Warning";
+        // The fake sites are on loopback, which the checker may reach only in Development.
+        environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        await using var app = HandlerProcess.StartLocal(handler, environment);
+        await app.WaitUntilReadyAsync(TimeSpan.FromSeconds(60), cancellationToken);
+
+        await using var reading = Services(settings);
+        var health = reading.GetRequiredService<IProfileHealthStore>();
+        var businesses = Enumerable.Range(0, (profiles + ProfilesPerBusiness - 1) / ProfilesPerBusiness).Select(b => BusinessId("bench", b)).ToArray();
+        var deadline = DateTimeOffset.UtcNow.AddMinutes(20);
+        var (checkedCount, firstCheck, lastCheck) = (0, DateTimeOffset.MaxValue, DateTimeOffset.MinValue);
+        while (checkedCount < profiles && DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+            var checks = new List<DateTimeOffset>();
+            foreach (var business in businesses)
+            {
+                checks.AddRange((await health.ListAsync(business, cancellationToken)).Select(h => h.Value.LastCheck?.CheckedAt).OfType<DateTimeOffset>());
+            }
+
+            (checkedCount, firstCheck, lastCheck) = checks.Count == 0 ? (0, firstCheck, lastCheck) : (checks.Count, checks.Min(), checks.Max());
+        }
+
+        var (peak, resident) = ProcessMemory(app.ProcessId);
+        var span = (lastCheck - firstCheck).TotalSeconds;
+        Console.WriteLine(Invariant($"  Published handler in local mode (own process; SweepProfiles fired by its timer at {fireAt:HH:mm:ss}, CheckProfile by its queue listener, host.json batchSize/newBatchThreshold):"));
+        Console.WriteLine(Invariant($"    {checkedCount} of {profiles} profiles checked{(checkedCount < profiles ? " (stopped at the 20-minute deadline)" : string.Empty)}; fire to last check {(lastCheck - fireAt).TotalSeconds:0.0} s; first to last check {span:0.0} s = {(span > 0 ? checkedCount / span : 0):0} profiles/s: ratio to the politeness bound {(span > 0 ? checkedCount / span / bound : 0):0.00} (target 0.9)"));
+        Console.WriteLine(Invariant($"    The app's peak memory (VmHWM of its process): {peak / 1024.0:0} MB; resident at the end {resident / 1024.0:0} MB (target 300 MB). Storage operations are counted in the in-process run above (not countable in another process)."));
+    }
+
+    /// <summary>VmHWM (peak resident set) and VmRSS of a process, in KiB, from /proc/{pid}/status.</summary>
+    private static (long PeakKiB, long ResidentKiB) ProcessMemory(int pid)
+    {
+        var lines = File.ReadAllLines($"/proc/{pid}/status");
+        long Field(string name) => long.Parse(lines.Single(l => l.StartsWith(name + ":", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+        return (Field("VmHWM"), Field("VmRSS"));
     }
 
     /// <summary>Storage operations of single checks, one at a time: an alive profile with no transition, and a dead one's transition (with its email).</summary>
@@ -100,7 +162,7 @@ internal static class SweepScenario
         }
 
         Console.WriteLine(Invariant($"  Per check, counted one at a time (+ its share of a 32-message receive, 1/32 op): typical path (alive, no transition) {Median(typical)} ops [{string.Join(' ', typical.Distinct().Order())}]; transition path (declared dead, email recorded) {Median(transition)} ops [{string.Join(' ', transition.Distinct().Order())}]"));
-        Console.WriteLine("    typical = health read + tally query + tally write + health write + message delete; transition adds business, profile, plan and link-audit reads, the outbox insert and its queue message");
+        Console.WriteLine("    typical = ETag-conditional write of the health the message carries + message delete (the tally counts in memory: one write per instance per second); transition adds a health read (an email is never decided on a carried copy), the outbox insert and its queue message; whom to email (business, plan, profile, linking pages) comes in the message");
     }
 
     private static async Task CompareWithLinkinatorAsync(ServiceProvider services, FakeSites sites, int profiles, TimeSpan ours, CancellationToken cancellationToken)
@@ -236,8 +298,7 @@ internal static class SweepScenario
         await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await Parallel.ForEachAsync(Enumerable.Range(0, items), new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken }, async (i, token) => await queue.SendMessageAsync(i.ToString(CultureInfo.InvariantCulture), token));
         var health = services.GetRequiredService<IProfileHealthStore>();
-        var sweeps = services.GetRequiredService<SweepStore>();
-        var shards = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SweepOptions>>().Value.TallyShards;
+        var tallies = services.GetRequiredService<SweepTallies>();
         var done = 0;
         var clock = Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(0, workers), new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken }, async (_, token) =>
@@ -253,14 +314,70 @@ internal static class SweepScenario
                 foreach (var message in batch)
                 {
                     var key = new ProfileKey("ceiling", "p-" + message.Body.ToString());
-                    await health.UpdateAsync(key, current => Task.FromResult<ProfileHealth?>(current with { NextCheckAt = DateTimeOffset.UtcNow }), token);
-                    await sweeps.RecordAsync("ceiling", key.ProfileId, CheckClass.Alive, shards, token);
+                    await health.InsertAsync(ProfileHealth.New(key) with { NextCheckAt = DateTimeOffset.UtcNow }, token);
+                    await tallies.RecordAsync("ceiling", CheckClass.Alive, token);
                     await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, token);
                     Interlocked.Increment(ref done);
                 }
             }
         });
         return done / clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>
+    /// Whether Azurite's queue slows as it grows: the receive-and-delete rate of 2,000 messages taken from a queue holding
+    /// 2,000, then from one holding <paramref name="deep"/> (messages the size of a check message carrying its health).
+    /// </summary>
+    private static async Task QueueDepthAsync(ServiceProvider services, int workers, int deep, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await MeasureQueueDepthAsync(services, workers, deep, cancellationToken);
+        }
+        catch (Exception e) when (e is Azure.RequestFailedException or AggregateException)
+        {
+            // A measurement, last in the run: say why it has no figure (on a loaded machine Azurite's requests have timed out).
+            Console.WriteLine($"  Azurite's queue depth: not measured: {e.GetType().Name}: {e.Message.Split('\n')[0]}");
+        }
+    }
+
+    private static async Task MeasureQueueDepthAsync(ServiceProvider services, int workers, int deep, CancellationToken cancellationToken)
+    {
+        const int Taken = 2000;
+        var body = new string('x', 1500);
+        var rates = new List<double>();
+        var lost = 0;
+        foreach (var depth in new[] { Taken, deep })
+        {
+            var queue = services.GetRequiredService<QueueServiceClient>().GetQueueClient(services.GetRequiredService<StorageNames>().Queue($"depth{depth}"));
+            await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            await Parallel.ForEachAsync(Enumerable.Range(0, depth), new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken }, async (_, token) => await queue.SendMessageAsync(body, token));
+            var done = 0;
+            var clock = Stopwatch.StartNew();
+            await Parallel.ForEachAsync(Enumerable.Range(0, workers / 8), new ParallelOptions { MaxDegreeOfParallelism = workers / 8, CancellationToken = cancellationToken }, async (_, token) =>
+            {
+                while (Interlocked.Add(ref done, 32) <= Taken + 31)
+                {
+                    var batch = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(10), token)).Value;
+                    await Task.WhenAll(batch.Select(async m =>
+                    {
+                        try
+                        {
+                            await queue.DeleteMessageAsync(m.MessageId, m.PopReceipt, token);
+                        }
+                        catch (Azure.RequestFailedException e) when (e.Status == 404)
+                        {
+                            // Its lease ran out before the delete (a very busy machine): received again later, so not counted twice.
+                            Interlocked.Increment(ref lost);
+                        }
+                    }));
+                }
+            });
+            rates.Add(Taken / clock.Elapsed.TotalSeconds);
+            await queue.DeleteAsync(cancellationToken);
+        }
+
+        Console.WriteLine(Invariant($"  Azurite's queue depth: receive + delete of {Taken} messages from a queue holding {Taken}: {rates[0]:0}/s; holding {deep}: {rates[1]:0}/s (ratio {rates[1] / rates[0]:0.00}){(lost > 0 ? $"; {lost} deletes found their message gone" : string.Empty)}"));
     }
 
     private static async Task SeedAsync(ServiceProvider services, FakeSites sites, string prefix, int count, Func<int, int> profileNumber, CancellationToken cancellationToken)
@@ -285,30 +402,35 @@ internal static class SweepScenario
     private static QueueClient Queue(ServiceProvider services) =>
         services.GetRequiredService<QueueServiceClient>().GetQueueClient(services.GetRequiredService<StorageNames>().Queue(CheckQueue.QueueName));
 
-    private static ServiceProvider Services(string storageConnection, FakeSites sites)
+    private static string NewPrefix() => "bench" + Guid.NewGuid().ToString("N")[..8];
+
+    /// <summary>The app settings of both runs: the in-process services' configuration, and the handler's environment.</summary>
+    private static Dictionary<string, string?> Settings(string storageConnection, FakeSites sites, string prefix) => new()
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = storageConnection,
-            ["SocialWatch:Storage:Prefix"] = "bench" + Guid.NewGuid().ToString("N")[..8],
-            ["SocialWatch:Api:AdminKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-            ["SocialWatch:SignInLinks:SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-            ["SocialWatch:Smtp:Host"] = "127.0.0.1",
-            ["SocialWatch:Checks:AllowLoopback"] = "true",
-            ["SocialWatch:Checks:MinimumInterval"] = "00:00:00",
-            ["SocialWatch:Checks:PerHostConcurrency"] = PerHostConcurrency.ToString(CultureInfo.InvariantCulture),
-            ["SocialWatch:Checks:MaxRetries"] = "0",
-            ["SocialWatch:Checks:SweepGuard:CanaryUrls:0"] = sites.Canary.AbsoluteUri,
-            // One dead result is enough here, so the first sweep also exercises the transition path (alert recorded).
-            ["SocialWatch:Checks:DeadDeclaration:ConsecutiveDeadResults"] = "1",
-            ["SocialWatch:Checks:DeadDeclaration:MinimumSpan"] = "00:00:00",
-        };
+        ["AzureWebJobsStorage"] = storageConnection,
+        ["SocialWatch:Storage:Prefix"] = prefix,
+        ["SocialWatch:Api:AdminKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+        ["SocialWatch:SignInLinks:SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+        ["SocialWatch:Smtp:Host"] = "127.0.0.1",
+        ["SocialWatch:Checks:AllowLoopback"] = "true",
+        ["SocialWatch:Checks:MinimumInterval"] = "00:00:00",
+        ["SocialWatch:Checks:PerHostConcurrency"] = PerHostConcurrency.ToString(CultureInfo.InvariantCulture),
+        ["SocialWatch:Checks:MaxRetries"] = "0",
+        ["SocialWatch:Checks:SweepGuard:CanaryUrls:0"] = sites.Canary.AbsoluteUri,
+        // One dead result is enough here, so the first sweep also exercises the transition path (alert recorded).
+        ["SocialWatch:Checks:DeadDeclaration:ConsecutiveDeadResults"] = "1",
+        ["SocialWatch:Checks:DeadDeclaration:MinimumSpan"] = "00:00:00",
+    };
+
+    private static ServiceProvider Services(Dictionary<string, string?> settings)
+    {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddLogging();
         services.AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = Environments.Development, ApplicationName = "SocialWatch.Benchmarks", ContentRootPath = AppContext.BaseDirectory });
         services.AddSocialWatchStorage(configuration).AddTenants(configuration);
         SocialWatch.Alerts.AlertsServiceCollectionExtensions.AddAlerts(services, configuration);
         services.AddProfileMonitoring(configuration);
+        SocialWatch.Collectors.CollectorsServiceCollectionExtensions.AddProfileCollection(services, configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 

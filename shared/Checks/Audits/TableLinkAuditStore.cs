@@ -6,8 +6,12 @@ using SocialWatch.Storage;
 
 namespace SocialWatch.Checks.Audits;
 
-/// <summary>Table <c>linkaudits</c>: PartitionKey = business id, RowKey = link id (a hash of the normalised URL).</summary>
-public sealed class TableLinkAuditStore(StorageTables tables) : TableRecordStore<LinkAuditKey, LinkAuditEntry>(tables, TableName), ILinkAuditStore
+/// <summary>
+/// Table <c>linkaudits</c>: PartitionKey = business id, RowKey = link id (a hash of the normalised URL). Read through the read
+/// cache: a check that emails about a profile lists the pages linking to it, and the business's other transitions of the same
+/// sweep reuse that listing.
+/// </summary>
+public sealed class TableLinkAuditStore(StorageTables tables, RecordReadCache cache) : TableRecordStore<LinkAuditKey, LinkAuditEntry>(tables, TableName, cache), ILinkAuditStore
 {
     public const string TableName = "linkaudits";
 

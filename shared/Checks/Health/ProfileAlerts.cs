@@ -9,9 +9,31 @@ using SocialWatch.Profiles;
 namespace SocialWatch.Checks.Health;
 
 /// <summary>
-/// Writes and records (in the outbox) the email an alert decision calls for. Reads the business, plan, profile and the
-/// link audit only then, so the usual check (no transition) reads none of them. The recipient is the profile's owner,
-/// else the plan's accountable owner, else the business's owner.
+/// Who is told about a profile and what the email needs of its business: the recipient (the profile's owner, else the plan's
+/// accountable owner, else the business's owner), the business's name and time zone, and the website pages that link to it.
+/// The sweep carries it in each check message, so a transition reads none of it.
+/// </summary>
+public sealed record AlertAddress(string BusinessName, string RecipientName, string RecipientEmail, string TimeZone, IReadOnlyList<string> LinkingPages)
+{
+    public static AlertAddress Of(Business business, Plan? plan, Profile profile, IEnumerable<LinkAuditEntry> links)
+    {
+        var (name, email) = profile.OwnerEmail is { Length: > 0 } owner ? ($"{business.Name} team", owner)
+            : plan is not null ? (plan.AccountableOwner.Name, plan.AccountableOwner.Email)
+            : (business.Owner.Name, business.Owner.Email);
+        var pages = links
+            .Where(link => link.ProfileId == profile.Id)
+            .SelectMany(link => link.Pages)
+            .Select(page => page.AbsoluteUri)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        return new AlertAddress(business.Name, name, email, business.TimeZone, pages);
+    }
+}
+
+/// <summary>
+/// Writes and records (in the outbox) the email an alert decision calls for, addressed as the check message says, or, when it
+/// carries no address (a rescheduled check), as read then: business, plan, profiles and link audit through the read cache.
 /// </summary>
 public sealed partial class ProfileAlerts(
     IBusinessStore businesses,
@@ -23,36 +45,35 @@ public sealed partial class ProfileAlerts(
     ILogger<ProfileAlerts> logger)
 {
     /// <summary>Records the email; false when the profile or its business is gone (nothing to tell) or it was recorded already.</summary>
-    public async Task<bool> RecordAsync(ProfileKey key, ProfileHealth health, AlertDecision decision, double? postsPerWeek, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<bool> RecordAsync(
+        ProfileKey key, Network network, Uri url, AlertAddress? address, ProfileHealth health, AlertDecision decision, double? postsPerWeek, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var business = await businesses.FindAsync(key.BusinessId, cancellationToken);
-        var profile = await profiles.FindAsync(key, cancellationToken);
-        if (business is not { Value.IsActive: true } || profile is null)
+        if ((address ?? await ReadAddressAsync(key, cancellationToken)) is not { } to)
         {
             LogGone(key.BusinessId, key.ProfileId, decision.DedupeKey);
             return false;
         }
 
-        var plan = (await plans.FindAsync(key.BusinessId, cancellationToken))?.Value;
-        var (name, email) = Recipient(business.Value, plan, profile.Value);
-        var pages = (await linkAudits.ListAsync(key.BusinessId, cancellationToken))
-            .Where(link => link.Value.ProfileId == key.ProfileId)
-            .SelectMany(link => link.Value.Pages)
-            .Select(page => page.AbsoluteUri)
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal)
-            .ToArray();
         var context = new ProfileAlertContext(
-            business.Value.Name, name, email, NetworkName(profile.Value.Network), profile.Value.Url, postsPerWeek,
-            health.Activity?.At, pages, TimeZoneInfo.FindSystemTimeZoneById(business.Value.TimeZone));
+            to.BusinessName, to.RecipientName, to.RecipientEmail, NetworkName(network), url.AbsoluteUri, postsPerWeek,
+            health.Activity?.At, to.LinkingPages, TimeZoneInfo.FindSystemTimeZoneById(to.TimeZone), health.Verdict.MovedTo);
         var message = ProfileAlertEmail.Write(decision, context, now, options.Value);
         return await outbox.EnqueueAsync(key.BusinessId, decision.DedupeKey, message, cancellationToken);
     }
 
-    private static (string Name, string Email) Recipient(Business business, Plan? plan, Profile profile) =>
-        profile.OwnerEmail is { Length: > 0 } owner ? ($"{business.Name} team", owner)
-        : plan is not null ? (plan.AccountableOwner.Name, plan.AccountableOwner.Email)
-        : (business.Owner.Name, business.Owner.Email);
+    private async Task<AlertAddress?> ReadAddressAsync(ProfileKey key, CancellationToken cancellationToken)
+    {
+        var business = await businesses.FindAsync(key.BusinessId, cancellationToken);
+        var profile = (await profiles.ListAsync(key.BusinessId, cancellationToken)).FirstOrDefault(p => p.Value.Id == key.ProfileId);
+        if (business is not { Value.IsActive: true } || profile is null)
+        {
+            return null;
+        }
+
+        var plan = (await plans.FindAsync(key.BusinessId, cancellationToken))?.Value;
+        var links = await linkAudits.ListAsync(key.BusinessId, cancellationToken);
+        return AlertAddress.Of(business.Value, plan, profile.Value, links.Select(l => l.Value));
+    }
 
     private static string NetworkName(Network network) => network switch
     {

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SocialWatch.Alerts;
 using SocialWatch.Checks.Verdicts;
 using SocialWatch.Profiles;
@@ -22,6 +23,7 @@ public sealed record ProfileHealth(
     /// <summary>Results kept in <see cref="History"/>, newest last.</summary>
     public const int HistoryLength = 30;
 
+    [JsonIgnore]
     public ProfileKey Key => new(BusinessId, ProfileId);
 
     public static ProfileHealth New(ProfileKey key) => new(key.BusinessId, key.ProfileId, HealthVerdict.Initial, null, [], null, AlertState.Quiet, null);
@@ -55,6 +57,10 @@ public sealed record CheckSummary(
     public static CheckSummary Of(CheckResult result) => new(
         result.Class, result.Evidence.RuleId, result.Evidence.Status, result.Evidence.FinalUrl, result.Evidence.Detail,
         result.CheckedAt, result.Evidence.RetryAt, result.Evidence.MovedTo);
+
+    /// <summary>The result this summary was made of, as far as it keeps it, for the profile at <paramref name="url"/>.</summary>
+    public CheckResult ToResult(Uri url) =>
+        new(Class, url, CheckedAt, new CheckEvidence { RuleId = RuleId, Status = Status, FinalUrl = FinalUrl, Detail = Detail, RetryAt = RetryAt, MovedTo = MovedTo });
 }
 
 /// <summary>One past check, compact (30 of them share one table property).</summary>

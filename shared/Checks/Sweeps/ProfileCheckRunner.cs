@@ -4,6 +4,7 @@ using SocialWatch.Alerts;
 using SocialWatch.Checks.Health;
 using SocialWatch.Checks.Staleness;
 using SocialWatch.Checks.Verdicts;
+using SocialWatch.Storage;
 
 namespace SocialWatch.Checks.Sweeps;
 
@@ -22,12 +23,15 @@ public enum CheckRunOutcome
 
 /// <summary>
 /// Checks one profile and applies the result: the sweep's outage guard first (a void sweep changes nothing), then the
-/// dead-declaration policy, staleness against the plan's cadence, the alert policy, and at most one email per transition
-/// (recorded in the outbox before the ETag-conditional health write, so a lost race or a retry cannot send it twice).
+/// dead-declaration policy (the collectors' life signal carried by the message weighs like one more result), staleness
+/// against the plan's cadence, the alert policy, and at most one email per transition (recorded in the outbox before the
+/// ETag-conditional health write, so a lost race or a retry cannot send it twice).
+/// Storage: the usual check writes the health the message carries back at its version (one operation); only a changed
+/// health (412) or a transition reads it first, so an email is never decided on a copy that may be stale.
 /// </summary>
 public sealed partial class ProfileCheckRunner(
     ProfileChecker checker,
-    SweepStore sweeps,
+    SweepTallies tallies,
     SweepGuard guard,
     DeadDeclarationPolicy deadPolicy,
     StalenessEvaluator staleness,
@@ -43,7 +47,7 @@ public sealed partial class ProfileCheckRunner(
     public async Task<CheckRunOutcome> RunAsync(CheckProfileMessage message, CancellationToken cancellationToken)
     {
         var result = await checker.CheckAsync(new ProfileTarget(message.Url, message.Network), cancellationToken);
-        var tally = await sweeps.RecordAsync(message.SweepId, message.ProfileId, result.Class, sweepOptions.Value.TallyShards, cancellationToken);
+        var tally = await tallies.RecordAsync(message.SweepId, result.Class, cancellationToken);
         var sweep = guard.Evaluate(tally.Canary, tally.Results, tally.Transient);
         if (sweep.IsVoid)
         {
@@ -55,27 +59,50 @@ public sealed partial class ProfileCheckRunner(
         if (result.Class == CheckClass.RateLimited)
         {
             var retryAt = result.Evidence.RetryAt ?? result.CheckedAt + sweepOptions.Value.CheckInterval;
-            await queue.SendAsync(message, retryAt - time.GetUtcNow(), cancellationToken);
+            // Without the health and the address: by the retry time they may have changed (the check reads them then).
+            await queue.SendAsync(message with { Health = null, Address = null }, retryAt - time.GetUtcNow(), cancellationToken);
             LogRescheduled(message.BusinessId, message.ProfileId, retryAt);
             rescheduled = true;
         }
 
-        await health.UpdateAsync(message.Profile, current => ApplyAsync(current, result, message, cancellationToken), cancellationToken);
+        if (!await WriteCarriedAsync(message, result, cancellationToken))
+        {
+            await health.UpdateAsync(message.Profile, current => ApplyAsync(current, result, message, cancellationToken), cancellationToken);
+        }
+
         return rescheduled ? CheckRunOutcome.Rescheduled : CheckRunOutcome.Applied;
+    }
+
+    /// <summary>
+    /// Applies the result to the health the message carries and writes it at that version, when that calls for no email;
+    /// false when the health was not carried, calls for an email, or changed since the fan-out (the caller reads it then).
+    /// </summary>
+    private async Task<bool> WriteCarriedAsync(CheckProfileMessage message, CheckResult result, CancellationToken cancellationToken)
+    {
+        if (message.Health is not { } carried)
+        {
+            return false;
+        }
+
+        var (next, decision) = Decide(carried.Stored ?? ProfileHealth.New(message.Profile), result, message);
+        if (decision is not null)
+        {
+            return false;
+        }
+
+        var written = carried.Stored is null
+            ? await health.InsertAsync(next, cancellationToken)
+            : await health.ReplaceAsync(next, carried.Version, cancellationToken);
+        return written.Status == WriteStatus.Written;
     }
 
     /// <summary>The health after the result; records the email a transition calls for first (idempotent: the outbox dedupes).</summary>
     private async Task<ProfileHealth?> ApplyAsync(ProfileHealth current, CheckResult result, CheckProfileMessage message, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var verdict = deadPolicy.Apply(current.Verdict, result);
-        var assessment = staleness.Evaluate(current.Activity?.At, message.PostsPerWeek, now);
-        var observed = Observe(verdict, assessment, current.Activity, now);
-        var (alert, decision) = ProfileAlertPolicy.Decide(message.ProfileId, current.Alert, observed, now, alertOptions.Value);
-        var next = current.WithCheck(result) with { Verdict = verdict, Alert = alert, NextCheckAt = NextCheckAt(verdict, result, now) };
+        var (next, decision) = Decide(current, result, message);
         if (decision is not null)
         {
-            await alerts.RecordAsync(message.Profile, next, decision, message.PostsPerWeek, now, cancellationToken);
+            await alerts.RecordAsync(message.Profile, message.Network, message.Url, message.Address, next, decision, message.PostsPerWeek, time.GetUtcNow(), cancellationToken);
             LogTransition(message.BusinessId, message.ProfileId, decision.Kind, decision.Condition, decision.DedupeKey);
         }
 
@@ -83,14 +110,33 @@ public sealed partial class ProfileCheckRunner(
     }
 
     /// <summary>
-    /// What the owner may be told: dead since the run of dead results began; abandoned since the last activity; healthy when
-    /// the profile answers and is not abandoned; nothing (null) while no conclusive check exists and it is not abandoned.
-    /// Unknown activity is never abandoned.
+    /// The health after the life signal (when newer than anything the health knows and older than the result) and the result,
+    /// and the email that calls for.
+    /// </summary>
+    private (ProfileHealth Next, AlertDecision? Decision) Decide(ProfileHealth current, CheckResult result, CheckProfileMessage message)
+    {
+        var now = time.GetUtcNow();
+        var signal = message.LifeSignal?.ToResult(message.Url);
+        var weighed = signal is not null && signal.CheckedAt > (current.Verdict.LastConclusiveAt ?? DateTimeOffset.MinValue) && signal.CheckedAt < result.CheckedAt
+            ? current.WithCheck(signal) with { Verdict = deadPolicy.Apply(current.Verdict, signal) }
+            : current;
+        var verdict = deadPolicy.Apply(weighed.Verdict, result);
+        var assessment = staleness.Evaluate(current.Activity?.At, message.PostsPerWeek, now);
+        var observed = Observe(verdict, assessment, current.Activity, now);
+        var (alert, decision) = ProfileAlertPolicy.Decide(message.ProfileId, current.Alert, observed, now, alertOptions.Value);
+        return (weighed.WithCheck(result) with { Verdict = verdict, Alert = alert, NextCheckAt = NextCheckAt(verdict, result, now) }, decision);
+    }
+
+    /// <summary>
+    /// What the owner may be told: dead since the run of dead results began; moved since it was first seen at its new address;
+    /// abandoned since the last activity; healthy when the profile answers and is not abandoned; nothing (null) while no
+    /// conclusive check exists and it is not abandoned. Unknown activity is never abandoned.
     /// </summary>
     public static ObservedCondition? Observe(HealthVerdict verdict, StalenessAssessment assessment, LastActivity? activity, DateTimeOffset now) =>
         verdict.State switch
         {
             DeclaredHealth.Dead => new ObservedCondition(ProfileCondition.Dead, verdict.Since ?? now),
+            DeclaredHealth.Moved => new ObservedCondition(ProfileCondition.Moved, verdict.Since ?? now),
             _ when assessment.State == Staleness.Staleness.Abandoned => new ObservedCondition(ProfileCondition.Abandoned, activity!.At),
             DeclaredHealth.Unknown => null,
             _ => new ObservedCondition(ProfileCondition.Healthy, verdict.Since ?? now),

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SocialWatch.Businesses;
+using SocialWatch.Checks.Audits;
 using SocialWatch.Checks.Health;
 using SocialWatch.Checks.Verdicts;
 using SocialWatch.Plans;
@@ -14,7 +15,9 @@ public sealed record SweepSummary(string SweepId, bool IsVoid, string? VoidReaso
 /// <summary>
 /// Finds the profiles that are due and enqueues one check each; checks nothing itself but the connectivity canary. If the
 /// canary is not alive the sweep is void: nothing is enqueued. Reads per business: its profiles (one partition query), their
-/// health (one partition query) and its plan (one read), so that each message carries all its check needs.
+/// health (one partition query), and when any is due its plan (one read), link audit and the collectors' life signals (one
+/// partition query each), so that each message carries all its check needs: the health (written back without a read), the
+/// life signal, and whom an email goes to (so a transition reads no business, plan, profile or link audit).
 /// </summary>
 public sealed partial class ProfileSweep(
     ConnectivityCanary canary,
@@ -23,6 +26,8 @@ public sealed partial class ProfileSweep(
     IProfileStore profiles,
     IProfileHealthStore health,
     IPlanStore plans,
+    IProfileLifeSignals lifeSignals,
+    ILinkAuditStore linkAudits,
     SweepStore sweeps,
     CheckQueue queue,
     TimeProvider time,
@@ -50,7 +55,7 @@ public sealed partial class ProfileSweep(
             var page = await businesses.ListActiveAsync(options.Value.BusinessPageSize, continuation, cancellationToken);
             foreach (var business in page.Items)
             {
-                var due = await DueChecksAsync(sweepId, business.Value.Id, startedAt, cancellationToken);
+                var due = await DueChecksAsync(sweepId, business.Value, startedAt, cancellationToken);
                 await Parallel.ForEachAsync(
                     due,
                     new ParallelOptions { MaxDegreeOfParallelism = options.Value.EnqueueConcurrency, CancellationToken = cancellationToken },
@@ -67,20 +72,30 @@ public sealed partial class ProfileSweep(
         return new SweepSummary(sweepId, false, null, enqueued);
     }
 
-    private async Task<IReadOnlyList<CheckProfileMessage>> DueChecksAsync(string sweepId, string businessId, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<CheckProfileMessage>> DueChecksAsync(string sweepId, Business business, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var businessId = business.Id;
         var all = await profiles.ListAsync(businessId, cancellationToken);
         if (all.Count == 0)
         {
             return [];
         }
 
-        var known = (await health.ListAsync(businessId, cancellationToken)).ToDictionary(h => h.Value.ProfileId, h => h.Value, StringComparer.Ordinal);
+        var known = (await health.ListAsync(businessId, cancellationToken)).ToDictionary(h => h.Value.ProfileId, StringComparer.Ordinal);
+        var due = all.Select(p => p.Value).Where(p => !known.TryGetValue(p.Id, out var h) || h.Value.IsDue(now)).ToArray();
+        if (due.Length == 0)
+        {
+            return [];
+        }
+
         var plan = (await plans.FindAsync(businessId, cancellationToken))?.Value;
-        return all
-            .Select(p => p.Value)
-            .Where(p => !known.TryGetValue(p.Id, out var h) || h.IsDue(now))
-            .Select(p => new CheckProfileMessage(sweepId, businessId, p.Id, new Uri(p.Url), p.Network, plan.PostsPerWeek(p.Network)))
+        var signals = await lifeSignals.ListAsync(businessId, due, cancellationToken);
+        var links = (await linkAudits.ListAsync(businessId, cancellationToken)).Select(l => l.Value).ToArray();
+        return due
+            .Select(p => new CheckProfileMessage(
+                    sweepId, businessId, p.Id, new Uri(p.Url), p.Network, plan.PostsPerWeek(p.Network),
+                    LifeSignal: signals.TryGetValue(p.Id, out var signal) ? CheckSummary.Of(signal) : null)
+                .Carrying(known.TryGetValue(p.Id, out var h) ? new KnownHealth(h.Value, h.Version) : new KnownHealth(null, null), AlertAddress.Of(business, plan, p, links)))
             .ToArray();
     }
 

@@ -19,7 +19,11 @@ public sealed class SweepOptions
     [Range(1, 256)]
     public int EnqueueConcurrency { get; set; } = 32;
 
-    /// <summary>Counters a sweep's tally is spread over, so thousands of checks do not fight over one entity.</summary>
-    [Range(1, 64)]
-    public int TallyShards { get; set; } = 64;
+    /// <summary>How often an instance writes its in-memory count of each sweep's results to its own tally row.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan TallyFlushInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How old the other instances' counts may be before a check reads the sweep's tally again (one partition query).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan TallyReadInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

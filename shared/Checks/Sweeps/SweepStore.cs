@@ -1,5 +1,3 @@
-using System.Globalization;
-using Azure;
 using Azure.Data.Tables;
 using SocialWatch.Checks.Health;
 using SocialWatch.Storage;
@@ -9,13 +7,13 @@ namespace SocialWatch.Checks.Sweeps;
 /// <summary>A sweep as started: when, what the canary showed, how many checks it enqueued (null until the fan-out ends).</summary>
 public sealed record SweepRecord(string Id, DateTimeOffset StartedAt, CheckSummary Canary, int? Expected, string? VoidReason);
 
-/// <summary>A sweep's results so far, summed over its tally shards, with its canary (null when the sweep is unknown).</summary>
+/// <summary>A sweep's results so far (counts of the shards read), with its canary (null when the sweep is unknown).</summary>
 public sealed record SweepTally(CheckResult? Canary, int Results, int Transient);
 
 /// <summary>
-/// Table <c>sweeps</c>: PartitionKey = sweep id. RowKey <c>sweep</c> is the sweep itself; <c>tally-NN</c> are its counters
-/// of results by class, sharded by profile so concurrent checks rarely write the same entity. Recording a result is one
-/// partition query (the sweep and every shard) and one ETag-conditional write of one shard.
+/// Table <c>sweeps</c>: PartitionKey = sweep id. RowKey <c>sweep</c> is the sweep itself; <c>tally-{instance}</c> are the counts
+/// of results by class that each checking instance flushes from memory (<see cref="SweepTallies"/>): one writer per row, so
+/// a flush is one unconditional write, and the sweep's total is one partition query.
 /// </summary>
 public sealed class SweepStore(StorageTables tables)
 {
@@ -43,67 +41,40 @@ public sealed class SweepStore(StorageTables tables)
         return found.HasValue ? ReadSweep(found.Value!) : null;
     }
 
-    /// <summary>Counts one result of the sweep in the shard of <paramref name="shardKey"/>; returns the tally including it.</summary>
-    public async Task<SweepTally> RecordAsync(string sweepId, string shardKey, CheckClass result, int shards, CancellationToken cancellationToken)
+    /// <summary>The sweep's canary and its results summed over every shard but <paramref name="exceptShard"/> (the caller's own, counted live).</summary>
+    public async Task<SweepTally> ReadTallyAsync(string sweepId, string exceptShard, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName);
-        var shardRow = TallyPrefix + Shard(shardKey, shards).ToString("00", CultureInfo.InvariantCulture);
-        while (true)
+        var exceptRow = TallyPrefix + exceptShard;
+        SweepRecord? sweep = null;
+        int results = 0, transient = 0;
+        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {sweepId}"), cancellationToken: cancellationToken))
         {
-            SweepRecord? sweep = null;
-            TableEntity? shard = null;
-            int results = 0, transient = 0;
-            await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {sweepId}"), cancellationToken: cancellationToken))
+            if (entity.RowKey == SweepRow)
             {
-                if (entity.RowKey == SweepRow)
-                {
-                    sweep = ReadSweep(entity);
-                    continue;
-                }
-
+                sweep = ReadSweep(entity);
+            }
+            else if (entity.RowKey != exceptRow)
+            {
                 results += Enum.GetValues<CheckClass>().Sum(c => entity.GetInt32(c.ToString()) ?? 0);
                 transient += entity.GetInt32(nameof(CheckClass.Transient)) ?? 0;
-                if (entity.RowKey == shardRow)
-                {
-                    shard = entity;
-                }
             }
-
-            var counter = result.ToString();
-            try
-            {
-                if (shard is null)
-                {
-                    await table.AddEntityAsync(new TableEntity(sweepId, shardRow) { [counter] = 1 }, cancellationToken);
-                }
-                else
-                {
-                    var increment = new TableEntity(sweepId, shardRow) { [counter] = (shard.GetInt32(counter) ?? 0) + 1 };
-                    await table.UpdateEntityAsync(increment, shard.ETag, TableUpdateMode.Merge, cancellationToken);
-                }
-            }
-            catch (RequestFailedException e) when (e.Status is 409 or 412)
-            {
-                // Another check of this sweep counted in the same shard first: count again on what is there now.
-                continue;
-            }
-
-            return new SweepTally(sweep is null ? null : CanaryResult(sweep.Canary), results + 1, transient + (result == CheckClass.Transient ? 1 : 0));
         }
+
+        return new SweepTally(sweep?.Canary.ToResult(sweep.Canary.FinalUrl), results, transient);
     }
 
-    private static int Shard(string key, int shards) => (int)(unchecked((uint)StableHash(key)) % (uint)shards);
-
-    /// <summary>FNV-1a: the same shard for the same key in every process (string.GetHashCode is randomised per process).</summary>
-    private static int StableHash(string key)
+    /// <summary>Replaces the shard's counts with <paramref name="counts"/> (all its results so far: only its own instance writes it).</summary>
+    public async Task WriteShardAsync(string sweepId, string shard, IReadOnlyDictionary<CheckClass, int> counts, CancellationToken cancellationToken)
     {
-        var hash = 2166136261u;
-        foreach (var c in key)
+        var table = await tables.GetAsync(TableName);
+        var entity = new TableEntity(sweepId, TallyPrefix + shard);
+        foreach (var (checkClass, count) in counts)
         {
-            hash = unchecked((hash ^ c) * 16777619u);
+            entity[checkClass.ToString()] = count;
         }
 
-        return unchecked((int)hash);
+        await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
 
     private static SweepRecord ReadSweep(TableEntity entity) => new(
@@ -112,7 +83,4 @@ public sealed class SweepStore(StorageTables tables)
         entity.GetJson<CheckSummary>("Canary"),
         entity.GetInt32("Expected"),
         entity.GetString("VoidReason"));
-
-    private static CheckResult CanaryResult(CheckSummary canary) =>
-        new(canary.Class, canary.FinalUrl, canary.CheckedAt, new CheckEvidence { RuleId = canary.RuleId, FinalUrl = canary.FinalUrl, Status = canary.Status, Detail = canary.Detail });
 }

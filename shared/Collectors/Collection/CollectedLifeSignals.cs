@@ -11,11 +11,29 @@ namespace SocialWatch.Collectors.Collection;
 /// </summary>
 public sealed class CollectedLifeSignals(ICollectionStateStore states) : IProfileLifeSignals
 {
-    public async Task<CheckResult?> FindAsync(Profile profile, CancellationToken cancellationToken)
+    public async Task<CheckResult?> FindAsync(Profile profile, CancellationToken cancellationToken) =>
+        Signal(profile, (await states.FindAsync(new ProfileKey(profile.BusinessId, profile.Id), cancellationToken))?.Value);
+
+    /// <summary>One partition query for the whole business, however many profiles.</summary>
+    public async Task<IReadOnlyDictionary<string, CheckResult>> ListAsync(string businessId, IReadOnlyCollection<Profile> profiles, CancellationToken cancellationToken)
+    {
+        var stored = (await states.ListAsync(businessId, cancellationToken)).ToDictionary(s => s.Value.Profile.ProfileId, s => s.Value, StringComparer.Ordinal);
+        var signals = new Dictionary<string, CheckResult>(StringComparer.Ordinal);
+        foreach (var profile in profiles)
+        {
+            if (stored.TryGetValue(profile.Id, out var state) && Signal(profile, state) is { } signal)
+            {
+                signals[profile.Id] = signal;
+            }
+        }
+
+        return signals;
+    }
+
+    private static CheckResult? Signal(Profile profile, CollectionState? stored)
     {
         var choice = ProfileCollection.Choose(profile);
-        var stored = await states.FindAsync(new ProfileKey(profile.BusinessId, profile.Id), cancellationToken);
-        if (stored?.Value is not { LifeSeenAt: { } seenAt } state || state.Collector != choice.Kind || state.Source != CollectionState.SourceOf(choice))
+        if (stored is not { LifeSeenAt: { } seenAt } state || state.Collector != choice.Kind || state.Source != CollectionState.SourceOf(choice))
         {
             return null;
         }

@@ -27,6 +27,8 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public TimeSpan SinceStart => sinceStart.Elapsed;
 
+    public int Id => process.Id;
+
     /// <summary>Starts <paramref name="start"/> with both output streams captured.</summary>
     public static ChildProcess Start(ProcessStartInfo start, int keptOutputLines = 10_000)
     {

@@ -5,7 +5,8 @@ namespace SocialWatch.Tests.Infrastructure;
 
 /// <summary>
 /// The handler executable started the way the Functions host starts it: from its own folder, with FUNCTIONS_CUSTOMHANDLER_PORT
-/// set, ready once GET / answers. The deployment package test and the benchmarks run the published handler through it.
+/// set, ready once GET / answers; or in local mode (its own timers and queue listeners) on a free port. The deployment package
+/// test and the benchmarks run the published handler through it.
 /// </summary>
 public sealed class HandlerProcess : IAsyncDisposable
 {
@@ -24,8 +25,16 @@ public sealed class HandlerProcess : IAsyncDisposable
     /// <summary>The last lines the handler wrote, to explain a failure.</summary>
     public string Output => process.Output;
 
-    /// <summary>Starts <paramref name="executable"/> on a free port with <paramref name="settings"/> as environment variables.</summary>
-    public static HandlerProcess Start(string executable, IReadOnlyDictionary<string, string> settings)
+    /// <summary>The process id (to read its memory from /proc).</summary>
+    public int ProcessId => process.Id;
+
+    /// <summary>Starts <paramref name="executable"/> in custom-handler mode on a free port with <paramref name="settings"/> as environment variables.</summary>
+    public static HandlerProcess Start(string executable, IReadOnlyDictionary<string, string> settings) => Start(executable, settings, local: false);
+
+    /// <summary>Starts <paramref name="executable"/> in local mode (it fires its own timers and queue listeners) on a free port.</summary>
+    public static HandlerProcess StartLocal(string executable, IReadOnlyDictionary<string, string> settings) => Start(executable, settings, local: true);
+
+    private static HandlerProcess Start(string executable, IReadOnlyDictionary<string, string> settings, bool local)
     {
         if (!File.Exists(executable))
         {
@@ -36,8 +45,18 @@ public sealed class HandlerProcess : IAsyncDisposable
         var start = new ProcessStartInfo(executable) { WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(executable)) };
 
         // The host sets this variable and calls http://127.0.0.1:{port}; the handler listens there instead of its own URLs.
-        start.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(CultureInfo.InvariantCulture);
+        // Without it, the handler runs in local mode at ASPNETCORE_URLS.
+        start.Environment.Remove("FUNCTIONS_CUSTOMHANDLER_PORT");
         start.Environment.Remove("ASPNETCORE_URLS");
+        if (local)
+        {
+            start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        }
+        else
+        {
+            start.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(CultureInfo.InvariantCulture);
+        }
+
         foreach (var (name, value) in settings)
         {
             start.Environment[name] = value;

@@ -7,6 +7,8 @@ using SocialWatch.Alerts;
 using SocialWatch.Checks.Audits;
 using SocialWatch.Checks.Health;
 using SocialWatch.Checks.Sweeps;
+using SocialWatch.Collectors;
+using SocialWatch.Collectors.Collection;
 using SocialWatch.Functions;
 using SocialWatch.Functions.Hosting;
 using SocialWatch.Profiles;
@@ -91,6 +93,22 @@ public sealed class MonitoredApp : IAsyncDisposable
 
     public async Task<ProfileHealth?> HealthAsync(string businessId, string profileId) =>
         (await Services.GetRequiredService<IProfileHealthStore>().FindAsync(new ProfileKey(businessId, profileId), TestContext.Current.CancellationToken))?.Value;
+
+    /// <summary>The owner's "we posted" through the API.</summary>
+    public async Task RecordActivityAsync(string businessId, string profileId, string at)
+    {
+        var posted = await client.SendAsync(HttpMethod.Post, $"/api/businesses/{businessId}/profiles/{profileId}/activity", ApiHost.AdminKey, new JsonObject { ["at"] = at });
+        await posted.OkJsonAsync();
+    }
+
+    /// <summary>Stores what a collector would have learnt of the profile's life at <paramref name="seenAt"/> (its collection state).</summary>
+    public async Task ReportLifeAsync(string businessId, string profileId, LifeSignal life, DateTimeOffset seenAt)
+    {
+        var key = new ProfileKey(businessId, profileId);
+        var profile = (await Services.GetRequiredService<IProfileStore>().FindAsync(key, TestContext.Current.CancellationToken))!.Value;
+        var state = CollectionState.New(key, ProfileCollection.Choose(profile), seenAt) with { Life = life, LifeSeenAt = seenAt };
+        await Services.GetRequiredService<ICollectionStateStore>().InsertAsync(state, TestContext.Current.CancellationToken);
+    }
 
     public QueueClient Queue(string baseName) =>
         Services.GetRequiredService<QueueServiceClient>().GetQueueClient(Services.GetRequiredService<StorageNames>().Queue(baseName));

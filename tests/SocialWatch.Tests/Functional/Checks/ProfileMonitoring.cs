@@ -3,6 +3,7 @@ using SocialWatch.Alerts;
 using SocialWatch.Checks;
 using SocialWatch.Checks.Sweeps;
 using SocialWatch.Checks.Verdicts;
+using SocialWatch.Collectors;
 using SocialWatch.Profiles;
 using SocialWatch.Tests.Infrastructure;
 using SocialWatch.Tests.Integration.Checks;
@@ -101,8 +102,10 @@ public sealed class ProfileMonitoring(AzuriteFixture azurite, FakeNetworks fakes
         Assert.True(app.Logs.Contains(LogLevel.Warning, "results transient"), "the void sweep is logged with its reason");
     }
 
-    [Fact]
-    public async Task SendsExactlyOneEmailWhenTwoSweepsCheckTheSameProfileAtOnce()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task SendsExactlyOneEmailWhenTwoSweepsCheckTheSameProfileAtOnce(bool healthChangesAfterTheSweeps)
     {
         await using var app = await MonitoredApp.StartAsync(azurite, fakes);
         var business = await app.CreateBusinessAsync(fakes);
@@ -112,6 +115,12 @@ public sealed class ProfileMonitoring(AzuriteFixture azurite, FakeNetworks fakes
 
         await app.SweepAsync();
         await app.SweepAsync();
+        if (healthChangesAfterTheSweeps)
+        {
+            // Both messages carry a health whose version is then gone: both checks must read it again, and still agree.
+            await app.RecordActivityAsync(business, profile, "2026-11-19T10:00:00Z");
+        }
+
         Assert.Equal(2, await app.CheckAllAsync(concurrency: 2));
 
         Assert.Equal(DeclaredHealth.Dead, (await app.HealthAsync(business, profile))!.Verdict.State);
@@ -124,8 +133,7 @@ public sealed class ProfileMonitoring(AzuriteFixture azurite, FakeNetworks fakes
         await using var app = await MonitoredApp.StartAsync(azurite, fakes);
         var business = await app.CreateBusinessAsync(fakes);
         var profile = await app.CreateProfileAsync(business, Network.Instagram, fakes.Url("www.instagram.com", "/acme/"));
-        var posted = await app.Client.SendAsync(HttpMethod.Post, $"/api/businesses/{business}/profiles/{profile}/activity", ApiHost.AdminKey, new System.Text.Json.Nodes.JsonObject { ["at"] = "2026-09-01T10:00:00Z" });
-        await posted.OkJsonAsync();
+        await app.RecordActivityAsync(business, profile, "2026-09-01T10:00:00Z");
 
         await app.SweepAndCheckAsync(3, TimeSpan.FromDays(1));
 
@@ -188,5 +196,81 @@ public sealed class ProfileMonitoring(AzuriteFixture azurite, FakeNetworks fakes
             Assert.Equal(CheckClass.Blocked, check.Class);
             Assert.Contains("refus", check.RuleId + " " + check.Detail, StringComparison.OrdinalIgnoreCase);
         }
+    }
+
+    [Fact]
+    public async Task EmailsOnceWhenAProfileMovesNamingItsNewAddress()
+    {
+        await using var app = await MonitoredApp.StartAsync(azurite, fakes);
+        var business = await app.CreateBusinessAsync(fakes);
+        var profile = await app.CreateProfileAsync(business, Network.Mastodon, fakes.Url("mastodon.social", "/@moved"));
+        await app.AuditWebsitesAsync();
+
+        await app.SweepAndCheckAsync(3, TimeSpan.FromDays(1));
+
+        var health = (await app.HealthAsync(business, profile))!;
+        Assert.Equal((DeclaredHealth.Moved, new Uri("https://mastodon.online/@acme")), (health.Verdict.State, health.Verdict.MovedTo));
+        Assert.Equal(ProfileCondition.Moved, health.Alert.Condition);
+        var email = Assert.Single(await app.DeliverEmailsAsync());
+        Assert.Equal("social@rose-bakery.example", Assert.Single(email.To).Email);
+        Assert.Contains("has moved", email.Subject, StringComparison.Ordinal);
+        Assert.Contains("has moved to https://mastodon.online/@acme", email.Text, StringComparison.Ordinal);
+        Assert.Contains("Update the links on your website", email.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WeighsACollectorsLifeSignalLikeOneOfItsOwnResults()
+    {
+        await using var app = await MonitoredApp.StartAsync(azurite, fakes);
+        var business = await app.CreateBusinessAsync(fakes);
+        var profile = await app.CreateProfileAsync(business, Network.Mastodon, fakes.Url("mastodon.social", "/@gone"));
+        await app.ReportLifeAsync(business, profile, LifeSignal.Suspended, MonitoredApp.Start - HalfDay);
+
+        await app.SweepAndCheckAsync(1, TimeSpan.Zero);
+        var afterOne = (await app.HealthAsync(business, profile))!;
+        Assert.Equal((DeclaredHealth.Unknown, 2), (afterOne.Verdict.State, afterOne.Verdict.DeadRun));
+        Assert.Contains(afterOne.History, h => h.RuleId == "collector-suspended");
+
+        app.Time.Advance(HalfDay);
+        await app.SweepAndCheckAsync(1, TimeSpan.Zero);
+
+        var health = (await app.HealthAsync(business, profile))!;
+        Assert.Equal(DeclaredHealth.Dead, health.Verdict.State);
+        Assert.Equal(MonitoredApp.Start - HalfDay, health.Verdict.Since);
+        Assert.Single(await app.DeliverEmailsAsync());
+    }
+
+    [Fact]
+    public async Task NeverDeclaresDeadOnACollectorsSignalAlone()
+    {
+        await using var app = await MonitoredApp.StartAsync(azurite, fakes);
+        var business = await app.CreateBusinessAsync(fakes);
+        var profile = await app.CreateProfileAsync(business, Network.Mastodon, fakes.Url("mastodon.social", "/@acme"));
+        await app.ReportLifeAsync(business, profile, LifeSignal.Suspended, MonitoredApp.Start - TimeSpan.FromDays(2));
+
+        await app.SweepAndCheckAsync(3, HalfDay);
+
+        var health = (await app.HealthAsync(business, profile))!;
+        Assert.Equal((DeclaredHealth.Alive, 0), (health.Verdict.State, health.Verdict.DeadRun));
+        Assert.Empty(await app.DeliverEmailsAsync());
+    }
+
+    [Fact]
+    public async Task AppliesTheCheckToTheHealthAsItIsWhenItChangedAfterTheSweepCarriedIt()
+    {
+        await using var app = await MonitoredApp.StartAsync(azurite, fakes);
+        var business = await app.CreateBusinessAsync(fakes);
+        var profile = await app.CreateProfileAsync(business, Network.Instagram, fakes.Url("www.instagram.com", "/ghost/"));
+        await app.SweepAndCheckAsync(1, TimeSpan.Zero);
+        app.Time.Advance(HalfDay);
+
+        await app.SweepAsync();
+        await app.RecordActivityAsync(business, profile, "2026-11-19T10:00:00Z");
+        Assert.Equal(1, await app.CheckAllAsync());
+
+        var health = (await app.HealthAsync(business, profile))!;
+        Assert.Equal(new DateTimeOffset(2026, 11, 19, 10, 0, 0, TimeSpan.Zero), health.Activity!.At);
+        Assert.Equal(2, health.Verdict.DeadRun);
+        Assert.Equal(2, health.History.Count);
     }
 }

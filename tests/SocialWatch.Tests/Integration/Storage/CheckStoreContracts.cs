@@ -70,7 +70,7 @@ public class TableLinkAuditStoreContract(AzuriteFixture azurite) : RecordStoreCo
 {
     private TableLinkAuditStore? store;
 
-    protected override IRecordStore<LinkAuditKey, LinkAuditEntry> Store => store ??= new TableLinkAuditStore(Get<StorageTables>());
+    protected override IRecordStore<LinkAuditKey, LinkAuditEntry> Store => store ??= new TableLinkAuditStore(Get<StorageTables>(), Get<RecordReadCache>());
 
     protected override LinkAuditEntry NewRecord(string businessId, int number)
     {

@@ -70,4 +70,18 @@ public sealed class ProfileAlertEmailWrite
         Assert.Contains("Rosa&#39;s &lt;Bakery&gt;", email.HtmlBody, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", email.HtmlBody, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void MovedAlertNamesTheNewAddressAndAsksToUpdateTheLinksOnce()
+    {
+        var decision = new AlertDecision(AlertKind.Alert, ProfileCondition.Moved, Now.AddDays(-1), "k");
+
+        var email = ProfileAlertEmail.Write(decision, Profile("https://bakery.test/") with { MovedTo = new Uri("https://mastodon.online/@rosa") }, Now, Options);
+
+        Assert.EndsWith("your Instagram profile has moved", email.Subject, StringComparison.Ordinal);
+        Assert.Contains("has moved to https://mastodon.online/@rosa", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Update the links on your website to the new address", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("  - https://bakery.test/", email.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("remind", email.TextBody, StringComparison.OrdinalIgnoreCase);
+    }
 }

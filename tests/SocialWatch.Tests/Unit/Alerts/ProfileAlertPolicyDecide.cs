@@ -89,4 +89,39 @@ public sealed class ProfileAlertPolicyDecide
         Assert.Equal(ProfileCondition.Dead, email.Condition);
         Assert.Equal(new AlertState(ProfileCondition.Dead, Monday.AddDays(-1), Monday, 0), state);
     }
+
+    [Fact]
+    public void TellsAMoveOnceWithoutRemindersHoweverLongItLasts()
+    {
+        var moved = new ObservedCondition(ProfileCondition.Moved, Monday);
+
+        var (state, first) = ProfileAlertPolicy.Decide("ma-1", AlertState.Quiet, moved, Monday, Options);
+        var (later, second) = ProfileAlertPolicy.Decide("ma-1", state, moved, Monday.AddDays(60), Options);
+
+        Assert.Equal((AlertKind.Alert, ProfileCondition.Moved), (first!.Kind, first.Condition));
+        Assert.Null(second);
+        Assert.Equal(state, later);
+    }
+
+    [Fact]
+    public void TellsAMoveToAnotherAddressAsANewChange()
+    {
+        var (state, first) = ProfileAlertPolicy.Decide("ma-1", AlertState.Quiet, new ObservedCondition(ProfileCondition.Moved, Monday), Monday, Options);
+
+        var (_, second) = ProfileAlertPolicy.Decide("ma-1", state, new ObservedCondition(ProfileCondition.Moved, Monday.AddDays(9)), Monday.AddDays(9), Options);
+
+        Assert.Equal(AlertKind.Alert, second!.Kind);
+        Assert.NotEqual(first!.DedupeKey, second.DedupeKey);
+    }
+
+    [Fact]
+    public void SendsNoRecoveryWhenAMovedProfileAnswersAtItsOldAddressAgain()
+    {
+        var moved = new AlertState(ProfileCondition.Moved, Monday.AddDays(-5), Monday.AddDays(-5), 0);
+
+        var (state, email) = ProfileAlertPolicy.Decide("ma-1", moved, new ObservedCondition(ProfileCondition.Healthy, Monday), Monday, Options);
+
+        Assert.Null(email);
+        Assert.Equal(ProfileCondition.Healthy, state.Condition);
+    }
 }

@@ -22,10 +22,13 @@ public sealed class ProfileCheckRunnerObserve
     public void DeadWinsOverAbandonedAndDatesFromTheFirstDeadResult() =>
         Assert.Equal(new ObservedCondition(ProfileCondition.Dead, DeadSince), ProfileCheckRunner.Observe(Verdict(DeclaredHealth.Dead), Assessment(Staleness.Abandoned), LongAgo, Now));
 
+    [Fact]
+    public void MovedWinsOverAbandonedAndDatesFromWhenTheMoveWasSeen() =>
+        Assert.Equal(new ObservedCondition(ProfileCondition.Moved, DeadSince), ProfileCheckRunner.Observe(Verdict(DeclaredHealth.Moved), Assessment(Staleness.Abandoned), LongAgo, Now));
+
     [Theory]
     [InlineData(DeclaredHealth.Alive)]
     [InlineData(DeclaredHealth.Unknown)]
-    [InlineData(DeclaredHealth.Moved)]
     public void AbandonedDatesFromTheLastActivityWhateverTheAnswer(DeclaredHealth state) =>
         Assert.Equal(new ObservedCondition(ProfileCondition.Abandoned, LongAgo.At), ProfileCheckRunner.Observe(Verdict(state), Assessment(Staleness.Abandoned), LongAgo, Now));
 

@@ -40,12 +40,21 @@ var settings = new Dictionary<string, string>
 Console.WriteLine(Invariant($"SocialWatch benchmarks on {Environment.ProcessorCount} cores, .NET {Environment.Version}; handler {options.Handler}"));
 Console.WriteLine();
 
+switch (options.Only)
+{
+    case BenchmarkPart.Sweep:
+        await SweepScenario.RunAsync(azurite.ConnectionString, options.SweepProfiles, options.SweepHosts, stop.Token);
+        return 0;
+    case BenchmarkPart.Collection:
+        await CollectionSweepScenario.PrintAsync(azurite.ConnectionString, stop.Token);
+        return 0;
+    case BenchmarkPart.Parse:
+        await ParseThroughput.PrintAsync(stop.Token);
+        return 0;
+}
+
 await SweepScenario.RunAsync(azurite.ConnectionString, options.SweepProfiles, options.SweepHosts, stop.Token);
 Console.WriteLine();
-if (options.SweepOnly)
-{
-    return 0;
-}
 
 var readiness = (await Readiness.MeasureAsync(options.Handler, settings, options.ReadinessRuns, stop.Token)).Order().ToArray();
 var median = LatencyReport.Percentile(readiness, 0.5);

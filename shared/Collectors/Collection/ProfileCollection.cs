@@ -130,23 +130,13 @@ public sealed partial class ProfileCollection(
         var activity = reading.Activity;
         var updated = Updated(state, choice, reading, now);
 
-        if (activity.Status == CollectionStatus.Collected && reading.Complete && owed.Count > 0 && activity.Life is LifeSignal.Alive or LifeSignal.Memorial)
+        // Both before the state write, so that a failure of either leaves the state as it was and the next collection repeats
+        // them; independent of each other, so they go together.
+        var snapshotsSent = SendSnapshotsAsync(key, profile, owed, reading, updated.Followers, cancellationToken);
+        await Task.WhenAll(snapshotsSent, RecordActivityAsync(key, state, activity, cancellationToken));
+        if (await snapshotsSent)
         {
-            if (snapshots is null)
-            {
-                LogNoSnapshotQueue(key.BusinessId, key.ProfileId);
-            }
-            else
-            {
-                await snapshots.EnqueueAsync([.. owed.Select(week => Snapshot(profile, week, activity, updated.Followers))], cancellationToken);
-                updated = updated with { LastSnapshotWeek = owed[^1] };
-            }
-        }
-
-        // The state is written after the log, so the activity it knows has been recorded: only a newer one needs recording.
-        if (activity.LastActivity is { } lastActivity && activityLog is not null && !(lastActivity <= state.LastActivityAt))
-        {
-            await activityLog.RecordAsync(key, lastActivity, ActivitySource.Collector, cancellationToken);
+            updated = updated with { LastSnapshotWeek = owed[^1] };
         }
 
         var written = stored is null
@@ -166,6 +156,35 @@ public sealed partial class ProfileCollection(
 
         return activity.Status == CollectionStatus.Unchanged ? CollectOutcome.Unchanged : CollectOutcome.Collected;
     }
+
+    /// <summary>Sends a snapshot for each owed week when the reading was whole and the profile alive; true when sent.</summary>
+    private async Task<bool> SendSnapshotsAsync(
+        ProfileKey key, Profile profile, IReadOnlyList<DateOnly> owed, SourceReading reading, long? followers, CancellationToken cancellationToken)
+    {
+        var activity = reading.Activity;
+        if (activity.Status != CollectionStatus.Collected || !reading.Complete || owed.Count == 0 || activity.Life is not (LifeSignal.Alive or LifeSignal.Memorial))
+        {
+            return false;
+        }
+
+        if (snapshots is null)
+        {
+            LogNoSnapshotQueue(key.BusinessId, key.ProfileId);
+            return false;
+        }
+
+        await snapshots.EnqueueAsync([.. owed.Select(week => Snapshot(profile, week, activity, followers))], cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Records the last activity when it is newer than the state knew: the state is written after the log, so the activity it
+    /// knows has been recorded already.
+    /// </summary>
+    private Task RecordActivityAsync(ProfileKey key, CollectionState state, CollectedActivity activity, CancellationToken cancellationToken) =>
+        activity.LastActivity is { } lastActivity && activityLog is not null && !(lastActivity <= state.LastActivityAt)
+            ? activityLog.RecordAsync(key, lastActivity, ActivitySource.Collector, cancellationToken)
+            : Task.CompletedTask;
 
     /// <summary>The profile's last collection as the API shows it; not found when the business has no such profile.</summary>
     public async Task<Outcome<CollectionView>> ViewAsync(ProfileKey key, CancellationToken cancellationToken)

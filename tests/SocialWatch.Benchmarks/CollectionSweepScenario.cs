@@ -30,9 +30,10 @@ namespace SocialWatch.Benchmarks;
 /// <summary>
 /// One collection sweep of 1,000 profiles across the sources, with the app's collection services on Azurite: 600 feeds on 6 hosts,
 /// 300 Mastodon accounts on 3 instances, 100 Bluesky accounts on one AppView, all played by one loopback Kestrel that answers each
-/// request after a fixed latency, under host names pinned to 127.0.0.1. The politeness bound is what per-host concurrency allows:
-/// no sweep can be faster than its busiest host's requests × latency ÷ concurrency, nor send more than hosts × concurrency ÷ latency
-/// requests per second.
+/// request after a fixed latency, under host names pinned to 127.0.0.1. The collect messages run as one instance's queue listener
+/// runs them (host.json batchSize + newBatchThreshold at once, each deleted after), with the real activity log and scoring queue.
+/// The politeness bound is what per-host concurrency allows: no sweep can be faster than its busiest host's requests × latency ÷
+/// concurrency. Azurite's ceiling is the other bound: the same storage operations without sources or parsing, in the same run.
 /// </summary>
 internal static class CollectionSweepScenario
 {

@@ -3,14 +3,29 @@ using SocialWatch.Tests.Infrastructure;
 
 namespace SocialWatch.Benchmarks;
 
-/// <summary>What to measure and how hard; the defaults are the figures the README reports.</summary>
-internal sealed record BenchmarkOptions(string Handler, int ReadinessRuns, int RequestsPerSecond, TimeSpan LoadDuration, int SweepProfiles = 10_000, int SweepHosts = 20, string? Only = null, bool SeparateAzurite = false)
+/// <summary>A part of the benchmarks that <c>--only</c> runs alone.</summary>
+internal enum BenchmarkPart
 {
-    public const string Usage = "usage: SocialWatch.Benchmarks [--handler PATH] [--runs N] [--rate REQUESTS_PER_SECOND] [--seconds N] [--profiles N] [--hosts N (2 to 200)] [--only sweep|scoring|dashboard] [--azurite single|split]";
+    /// <summary>The profile-checks sweep (issue 3).</summary>
+    Sweep,
 
-    public const string Sweep = "sweep";
-    public const string Scoring = "scoring";
-    public const string Dashboard = "dashboard";
+    /// <summary>The collection sweep of 1,000 profiles against the politeness bound and Azurite's ceiling.</summary>
+    Collection,
+
+    /// <summary>The collectors' parse throughput against a plain reader pass.</summary>
+    Parse,
+
+    /// <summary>Engagement scoring throughput, ingest to scored, and GET benchmark state (issue 4).</summary>
+    Scoring,
+
+    /// <summary>The dashboard's first render in Chromium (issue 7).</summary>
+    Dashboard,
+}
+
+/// <summary>What to measure and how hard; the defaults are the figures the README reports.</summary>
+internal sealed record BenchmarkOptions(string Handler, int ReadinessRuns, int RequestsPerSecond, TimeSpan LoadDuration, int SweepProfiles = 10_000, int SweepHosts = 20, BenchmarkPart? Only = null, bool SeparateAzurite = false)
+{
+    public const string Usage = "usage: SocialWatch.Benchmarks [--handler PATH] [--runs N] [--rate REQUESTS_PER_SECOND] [--seconds N] [--profiles N] [--hosts N (2 to 200)] [--only sweep|collection|parse|scoring|dashboard] [--azurite single|split]";
 
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
@@ -26,7 +41,7 @@ internal sealed record BenchmarkOptions(string Handler, int ReadinessRuns, int R
                 "--seconds" => options with { LoadDuration = TimeSpan.FromSeconds(Positive(args[i], value)) },
                 "--profiles" => options with { SweepProfiles = Positive(args[i], value) },
                 "--hosts" when Positive(args[i], value) is >= 2 and <= 200 and var hosts => options with { SweepHosts = hosts },
-                "--only" when value is Sweep or Scoring or Dashboard => options with { Only = value },
+                "--only" when Enum.TryParse<BenchmarkPart>(value, ignoreCase: true, out var part) && Enum.IsDefined(part) => options with { Only = part },
                 "--azurite" when value is "single" or "split" => options with { SeparateAzurite = value == "split" },
                 _ => throw new ArgumentException($"Unknown option {args[i]}. {Usage}"),
             };

@@ -42,24 +42,27 @@ var settings = new Dictionary<string, string>
 Console.WriteLine(Invariant($"SocialWatch benchmarks on {Environment.ProcessorCount} cores, .NET {Environment.Version}; handler {options.Handler}; Azurite {(options.SeparateAzurite ? "as two processes (table, queue)" : "as one process")}"));
 Console.WriteLine();
 
-if (options.Only == BenchmarkOptions.Dashboard)
+switch (options.Only)
 {
-    await DashboardScenario.RunAsync(options.Handler, settings, adminKey, stop.Token);
-    return 0;
-}
-
-if (options.Only == BenchmarkOptions.Scoring)
-{
-    await ScoringScenario.RunAsync(options.Handler, settings, azurite, adminKey, options.LoadDuration, stop.Token);
-    return 0;
+    case BenchmarkPart.Sweep:
+        await SweepScenario.RunAsync(azurite.ConnectionString, options.Handler, options.SweepProfiles, options.SweepHosts, stop.Token);
+        return 0;
+    case BenchmarkPart.Collection:
+        await CollectionSweepScenario.PrintAsync(azurite.ConnectionString, stop.Token);
+        return 0;
+    case BenchmarkPart.Parse:
+        await ParseThroughput.PrintAsync(stop.Token);
+        return 0;
+    case BenchmarkPart.Scoring:
+        await ScoringScenario.RunAsync(options.Handler, settings, azurite, adminKey, options.LoadDuration, stop.Token);
+        return 0;
+    case BenchmarkPart.Dashboard:
+        await DashboardScenario.RunAsync(options.Handler, settings, adminKey, stop.Token);
+        return 0;
 }
 
 await SweepScenario.RunAsync(azurite.ConnectionString, options.Handler, options.SweepProfiles, options.SweepHosts, stop.Token);
 Console.WriteLine();
-if (options.Only == BenchmarkOptions.Sweep)
-{
-    return 0;
-}
 
 var readiness = (await Readiness.MeasureAsync(options.Handler, settings, options.ReadinessRuns, stop.Token)).Order().ToArray();
 var median = LatencyReport.Percentile(readiness, 0.5);

@@ -15,19 +15,19 @@ public sealed class BlueskyReader(IOptions<CollectorOptions> options, TimeProvid
     private const string TakedownLabel = "!takedown";
 
     public Task<CollectedActivity> ReadProfileAsync(SourceResponse response, CancellationToken cancellationToken) =>
-        Read(response, BlueskyJsonContext.Default.BlueskyProfileJson, Profile, cancellationToken);
+        Read(response, JsonAnswer.Contract(BlueskyJsonContext.Default.BlueskyProfileJson), Profile, cancellationToken);
 
     public Task<CollectedActivity> ReadAuthorFeedAsync(SourceResponse response, CancellationToken cancellationToken) =>
-        Read(response, BlueskyJsonContext.Default.BlueskyAuthorFeedJson, AuthorFeed, cancellationToken);
+        Read(response, BlueskyAuthorFeedReader.Read, AuthorFeed, cancellationToken);
 
     private Task<CollectedActivity> Read<T>(
-        SourceResponse response, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> contract, Func<T, DateTimeOffset, CollectedActivity> map,
+        SourceResponse response, JsonParse<T> parse, Func<T, DateTimeOffset, CollectedActivity> map,
         CancellationToken cancellationToken)
         where T : class =>
         response.Status == HttpStatusCode.BadRequest
-            ? JsonAnswer.ReadBodyAsync(response, SourceKind.Bluesky, BlueskyJsonContext.Default.BlueskyErrorJson, options.Value, time,
+            ? JsonAnswer.ReadBodyAsync(response, SourceKind.Bluesky, JsonAnswer.Contract(BlueskyJsonContext.Default.BlueskyErrorJson), options.Value, time,
                 (error, _) => Error(error), cancellationToken)
-            : JsonAnswer.CollectAsync(response, SourceKind.Bluesky, contract, options.Value, time, map, cancellationToken);
+            : JsonAnswer.CollectAsync(response, SourceKind.Bluesky, parse, options.Value, time, map, cancellationToken);
 
     private static CollectedActivity Error(BlueskyErrorJson error) => error switch
     {
@@ -87,9 +87,9 @@ public sealed class BlueskyReader(IOptions<CollectorOptions> options, TimeProvid
                 // A repost's time is when the profile reposted; a post's is its createdAt unless absent or in the future (clocks
                 // and imported posts lie), then when the AppView indexed it.
                 Published = repost
-                    ? SourceDates.Believable(SourceDates.Parse(entry.Reason!.IndexedAt), latestBelievable)
-                    : SourceDates.Believable(SourceDates.Parse(post.Record?.CreatedAt), latestBelievable)
-                        ?? SourceDates.Believable(SourceDates.Parse(post.IndexedAt), latestBelievable),
+                    ? SourceDates.Believable(entry.Reason!.IndexedAt, latestBelievable)
+                    : SourceDates.Believable(post.Record?.CreatedAt, latestBelievable)
+                        ?? SourceDates.Believable(post.IndexedAt, latestBelievable),
                 IsOriginal = !repost,
                 Replies = post.ReplyCount,
                 Reposts = post.RepostCount,

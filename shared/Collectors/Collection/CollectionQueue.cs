@@ -5,7 +5,20 @@ using SocialWatch.Storage;
 
 namespace SocialWatch.Collectors.Collection;
 
-/// <summary>The queue that asks the CollectProfile function to collect one profile: {"businessId": "...", "profileId": "..."}.</summary>
+/// <summary>
+/// One collect message: the profile, and the collection state the sweep read for it with that state's version (or none when
+/// the profile had no state yet). The collection then starts from the carried state instead of reading it again, and writes
+/// its new state on condition that no one wrote one since. A message without a carried state (an older one) reads it.
+/// </summary>
+public sealed record CollectionRequest(ProfileKey Profile, CarriedState? Carried = null);
+
+/// <summary>The state as the sweep read it: null when the profile had none (the collection then inserts one).</summary>
+public sealed record CarriedState(CollectionState? State, string? Version);
+
+/// <summary>
+/// The queue that asks the CollectProfile function to collect one profile:
+/// {"businessId": "...", "profileId": "...", "carried": {"state": {...}, "version": "..."}}.
+/// </summary>
 public sealed class CollectionQueue(QueueServiceClient queues, StorageNames names)
 {
     public const string QueueName = "collect";
@@ -14,15 +27,17 @@ public sealed class CollectionQueue(QueueServiceClient queues, StorageNames name
 
     private readonly StorageQueue queue = new(queues, names, QueueName);
 
-    public async Task SendAsync(ProfileKey profile, CancellationToken cancellationToken)
+    public async Task SendAsync(ProfileKey profile, Versioned<CollectionState>? state, CancellationToken cancellationToken)
     {
-        await queue.SendAsync(JsonSerializer.Serialize(new Message(profile.BusinessId, profile.ProfileId), Json), cancellationToken);
+        var message = new Message(profile.BusinessId, profile.ProfileId, new CarriedState(state?.Value, state?.Version));
+        await queue.SendAsync(JsonSerializer.Serialize(message, Json), cancellationToken);
     }
 
-    public static ProfileKey Read(string message) =>
+    public static CollectionRequest Read(string message) =>
         JsonSerializer.Deserialize<Message>(message, Json) is { BusinessId.Length: > 0, ProfileId.Length: > 0 } read
-            ? new ProfileKey(read.BusinessId, read.ProfileId)
-            : throw new FormatException("A collect message names a businessId and a profileId.");
+            && (read.Carried?.State is null || read.Carried is { Version.Length: > 0 })
+            ? new CollectionRequest(new ProfileKey(read.BusinessId, read.ProfileId), read.Carried)
+            : throw new FormatException("A collect message names a businessId and a profileId, and a carried state has its version.");
 
-    private sealed record Message(string BusinessId, string ProfileId);
+    private sealed record Message(string BusinessId, string ProfileId, CarriedState? Carried = null);
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using SocialWatch.Businesses;
 using SocialWatch.Engagement;
 using SocialWatch.Profiles;
+using SocialWatch.Storage;
 
 namespace SocialWatch.Collectors.Collection;
 
@@ -62,7 +63,7 @@ public sealed partial class ProfileCollection(
                     var allowed = Math.Min(due.Count, settings.MaxPerSweep - sent);
                     foreach (var batch in due.Take(allowed).Chunk(SendsInFlight))
                     {
-                        await Task.WhenAll(batch.Select(profile => queue.SendAsync(profile, cancellationToken)));
+                        await Task.WhenAll(batch.Select(profile => queue.SendAsync(profile.Key, profile.State, cancellationToken)));
                         sent += batch.Length;
                     }
 
@@ -86,8 +87,19 @@ public sealed partial class ProfileCollection(
         return sent;
     }
 
-    public async Task<CollectOutcome> CollectAsync(ProfileKey key, CancellationToken cancellationToken)
+    /// <summary>Collects a profile, reading its stored state first (a caller with no message in hand).</summary>
+    public Task<CollectOutcome> CollectAsync(ProfileKey key, CancellationToken cancellationToken) =>
+        CollectAsync(new CollectionRequest(key), cancellationToken);
+
+    /// <summary>
+    /// Collects the profile a message names. Its storage cost: the profile read (it may be gone or changed), the state read only
+    /// when the message carries none, the last activity recorded only when it is newer than the state knew, the owed snapshots
+    /// sent, and one conditional state write; a write that finds the state changed since means another collection of the same
+    /// profile won (a message delivered twice), and this one changes nothing more.
+    /// </summary>
+    public async Task<CollectOutcome> CollectAsync(CollectionRequest request, CancellationToken cancellationToken)
     {
+        var key = request.Profile;
         var found = await profiles.FindAsync(key, cancellationToken);
         var choice = found is null ? null : Choose(found.Value);
         if (found is null || choice!.Kind == CollectorKind.None)
@@ -98,7 +110,10 @@ public sealed partial class ProfileCollection(
 
         var profile = found.Value;
         var now = time.GetUtcNow();
-        var state = Current(await states.FindAsync(key, cancellationToken), key, choice, now);
+        var stored = request.Carried is { } carried
+            ? carried.State is { } carriedState ? new Versioned<CollectionState>(carriedState, carried.Version!) : null
+            : await states.FindAsync(key, cancellationToken);
+        var state = Current(stored, key, choice, now);
         if (state.NextDueAt > now)
         {
             return CollectOutcome.NotDue;
@@ -115,25 +130,24 @@ public sealed partial class ProfileCollection(
         var activity = reading.Activity;
         var updated = Updated(state, choice, reading, now);
 
-        if (activity.Status == CollectionStatus.Collected && reading.Complete && owed.Count > 0 && activity.Life is LifeSignal.Alive or LifeSignal.Memorial)
+        // Both before the state write, so that a failure of either leaves the state as it was and the next collection repeats
+        // them; independent of each other, so they go together.
+        var snapshotsSent = SendSnapshotsAsync(key, profile, owed, reading, updated.Followers, cancellationToken);
+        await Task.WhenAll(snapshotsSent, RecordActivityAsync(key, state, activity, cancellationToken));
+        if (await snapshotsSent)
         {
-            if (snapshots is null)
-            {
-                LogNoSnapshotQueue(key.BusinessId, key.ProfileId);
-            }
-            else
-            {
-                await snapshots.EnqueueAsync([.. owed.Select(week => Snapshot(profile, week, activity, updated.Followers))], cancellationToken);
-                updated = updated with { LastSnapshotWeek = owed[^1] };
-            }
+            updated = updated with { LastSnapshotWeek = owed[^1] };
         }
 
-        if (activity.LastActivity is { } lastActivity && activityLog is not null)
+        var written = stored is null
+            ? await states.InsertAsync(updated, cancellationToken)
+            : await states.ReplaceAsync(updated, stored.Version, cancellationToken);
+        if (written.Status != WriteStatus.Written)
         {
-            await activityLog.RecordAsync(key, lastActivity, ActivitySource.Collector, cancellationToken);
+            LogOvertaken(key.BusinessId, key.ProfileId, written.Status);
+            return CollectOutcome.NotDue;
         }
 
-        await states.UpsertAsync(updated, cancellationToken);
         if (activity.Error is { } error)
         {
             LogFailed(key.BusinessId, key.ProfileId, error.Kind, error.Message, updated.NextDueAt);
@@ -142,6 +156,35 @@ public sealed partial class ProfileCollection(
 
         return activity.Status == CollectionStatus.Unchanged ? CollectOutcome.Unchanged : CollectOutcome.Collected;
     }
+
+    /// <summary>Sends a snapshot for each owed week when the reading was whole and the profile alive; true when sent.</summary>
+    private async Task<bool> SendSnapshotsAsync(
+        ProfileKey key, Profile profile, IReadOnlyList<DateOnly> owed, SourceReading reading, long? followers, CancellationToken cancellationToken)
+    {
+        var activity = reading.Activity;
+        if (activity.Status != CollectionStatus.Collected || !reading.Complete || owed.Count == 0 || activity.Life is not (LifeSignal.Alive or LifeSignal.Memorial))
+        {
+            return false;
+        }
+
+        if (snapshots is null)
+        {
+            LogNoSnapshotQueue(key.BusinessId, key.ProfileId);
+            return false;
+        }
+
+        await snapshots.EnqueueAsync([.. owed.Select(week => Snapshot(profile, week, activity, followers))], cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Records the last activity when it is newer than the state knew: the state is written after the log, so the activity it
+    /// knows has been recorded already.
+    /// </summary>
+    private Task RecordActivityAsync(ProfileKey key, CollectionState state, CollectedActivity activity, CancellationToken cancellationToken) =>
+        activity.LastActivity is { } lastActivity && activityLog is not null && !(lastActivity <= state.LastActivityAt)
+            ? activityLog.RecordAsync(key, lastActivity, ActivitySource.Collector, cancellationToken)
+            : Task.CompletedTask;
 
     /// <summary>The profile's last collection as the API shows it; not found when the business has no such profile.</summary>
     public async Task<Outcome<CollectionView>> ViewAsync(ProfileKey key, CancellationToken cancellationToken)
@@ -161,20 +204,21 @@ public sealed partial class ProfileCollection(
     public static CollectorChoice Choose(Profile profile) =>
         CollectorChooser.Choose(profile.Network, AbsoluteUri(profile.Url), AbsoluteUri(profile.FeedUrl));
 
-    private async Task<IEnumerable<ProfileKey>> DueProfilesAsync(string businessId, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The business's due profiles, each with its stored state (null when none) for the message to carry.</summary>
+    private async Task<IEnumerable<(ProfileKey Key, Versioned<CollectionState>? State)>> DueProfilesAsync(
+        string businessId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var profilesRead = profiles.ListAsync(businessId, cancellationToken);
         var statesRead = states.ListAsync(businessId, cancellationToken);
-        var byProfile = (await statesRead).ToDictionary(s => s.Value.Profile.ProfileId, s => s.Value, StringComparer.Ordinal);
+        var byProfile = (await statesRead).ToDictionary(s => s.Value.Profile.ProfileId, StringComparer.Ordinal);
         return (await profilesRead)
-            .Select(p => (Profile: p.Value, Choice: Choose(p.Value)))
-            .Where(p => p.Choice.Kind != CollectorKind.None
-                && Current(byProfile.GetValueOrDefault(p.Profile.Id), new ProfileKey(businessId, p.Profile.Id), p.Choice, now).NextDueAt <= now)
-            .Select(p => new ProfileKey(businessId, p.Profile.Id));
+            .Select(p => (Key: new ProfileKey(businessId, p.Value.Id), Choice: Choose(p.Value), State: byProfile.GetValueOrDefault(p.Value.Id)))
+            .Where(p => p.Choice.Kind != CollectorKind.None && Current(p.State, p.Key, p.Choice, now).NextDueAt <= now)
+            .Select(p => (p.Key, p.State));
     }
 
     /// <summary>The stored state if it is about the same source; a new one (due now) when the profile changed source or has none.</summary>
-    private static CollectionState Current(Storage.Versioned<CollectionState>? stored, ProfileKey key, CollectorChoice choice, DateTimeOffset now) =>
+    private static CollectionState Current(Versioned<CollectionState>? stored, ProfileKey key, CollectorChoice choice, DateTimeOffset now) =>
         Current(stored?.Value, key, choice, now);
 
     private static CollectionState Current(CollectionState? stored, ProfileKey key, CollectorChoice choice, DateTimeOffset now) =>
@@ -277,6 +321,9 @@ public sealed partial class ProfileCollection(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Collecting profile {ProfileId} of business {BusinessId} failed ({Kind}: {Error}); next try at {NextDueAt:O}")]
     private partial void LogFailed(string businessId, string profileId, CollectionErrorKind kind, string error, DateTimeOffset nextDueAt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Collection of profile {ProfileId} of business {BusinessId} was overtaken ({Status}): another collection wrote its state first, or the profile went")]
+    private partial void LogOvertaken(string businessId, string profileId, WriteStatus status);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No snapshot queue is registered: the weekly snapshots of profile {ProfileId} of business {BusinessId} stay owed")]
     private partial void LogNoSnapshotQueue(string businessId, string profileId);

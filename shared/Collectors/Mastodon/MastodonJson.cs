@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace SocialWatch.Collectors.Mastodon;
@@ -36,7 +37,7 @@ internal sealed class MastodonStatusJson
 {
     public string? Id { get; set; }
 
-    public string? CreatedAt { get; set; }
+    public DateTimeOffset? CreatedAt { get; set; }
 
     public long? RepliesCount { get; set; }
 
@@ -48,9 +49,73 @@ internal sealed class MastodonStatusJson
     public MastodonStatusJson? Reblog { get; set; }
 }
 
+/// <summary>
+/// A statuses page in one forward pass: the five fields read, everything else (accounts, content, media, cards) skipped
+/// unparsed. A statuses page is most of what a collection reads, and a status carries far more than SocialWatch needs.
+/// </summary>
+internal static class MastodonStatusesJson
+{
+    public static List<MastodonStatusJson?>? Read(ref Utf8JsonReader reader)
+    {
+        if (!JsonFields.StartArray(ref reader, "$"))
+        {
+            return null;
+        }
+
+        var statuses = new List<MastodonStatusJson?>();
+        while (JsonFields.Next(ref reader) != JsonTokenType.EndArray)
+        {
+            var path = JsonFields.Item("$", statuses.Count);
+            statuses.Add(reader.TokenType == JsonTokenType.Null ? null : Status(ref reader, path));
+        }
+
+        return statuses;
+    }
+
+    /// <summary>The status whose first token (its start, or null) the reader is on.</summary>
+    private static MastodonStatusJson Status(ref Utf8JsonReader reader, string path)
+    {
+        JsonFields.ExpectObject(ref reader, path);
+        var status = new MastodonStatusJson();
+        while (JsonFields.NextProperty(ref reader))
+        {
+            if (reader.ValueTextEquals("id"u8))
+            {
+                status.Id = JsonFields.String(ref reader, path, "id");
+            }
+            else if (reader.ValueTextEquals("created_at"u8))
+            {
+                status.CreatedAt = JsonFields.Date(ref reader, path, "created_at");
+            }
+            else if (reader.ValueTextEquals("replies_count"u8))
+            {
+                status.RepliesCount = JsonFields.Count(ref reader, path, "replies_count");
+            }
+            else if (reader.ValueTextEquals("reblogs_count"u8))
+            {
+                status.ReblogsCount = JsonFields.Count(ref reader, path, "reblogs_count");
+            }
+            else if (reader.ValueTextEquals("favourites_count"u8))
+            {
+                status.FavouritesCount = JsonFields.Count(ref reader, path, "favourites_count");
+            }
+            else if (reader.ValueTextEquals("reblog"u8))
+            {
+                // Read as a status too, so a boost of the wrong shape is refused as it always was.
+                status.Reblog = JsonFields.Next(ref reader) == JsonTokenType.Null ? null : Status(ref reader, path + ".reblog");
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return status;
+    }
+}
+
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     NumberHandling = JsonNumberHandling.AllowReadingFromString)]
 [JsonSerializable(typeof(MastodonAccountJson))]
-[JsonSerializable(typeof(List<MastodonStatusJson>))]
 internal sealed partial class MastodonJsonContext : JsonSerializerContext;

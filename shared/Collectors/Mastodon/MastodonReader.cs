@@ -11,11 +11,11 @@ namespace SocialWatch.Collectors.Mastodon;
 public sealed class MastodonReader(IOptions<CollectorOptions> options, TimeProvider time)
 {
     public Task<CollectedActivity> ReadAccountAsync(SourceResponse response, CancellationToken cancellationToken) =>
-        JsonAnswer.CollectAsync(response, SourceKind.Mastodon, MastodonJsonContext.Default.MastodonAccountJson, options.Value, time,
+        JsonAnswer.CollectAsync(response, SourceKind.Mastodon, JsonAnswer.Contract(MastodonJsonContext.Default.MastodonAccountJson), options.Value, time,
             Account, cancellationToken);
 
     public Task<CollectedActivity> ReadStatusesAsync(SourceResponse response, CancellationToken cancellationToken) =>
-        JsonAnswer.CollectAsync(response, SourceKind.Mastodon, MastodonJsonContext.Default.ListMastodonStatusJson, options.Value, time,
+        JsonAnswer.CollectAsync(response, SourceKind.Mastodon, MastodonStatusesJson.Read, options.Value, time,
             (statuses, latestBelievable) => Statuses(statuses, latestBelievable) with { NextPage = NextMaxId(response.Header("Link")) },
             cancellationToken);
 
@@ -48,7 +48,7 @@ public sealed class MastodonReader(IOptions<CollectorOptions> options, TimeProvi
         };
     }
 
-    private static CollectedActivity Statuses(List<MastodonStatusJson> statuses, DateTimeOffset latestBelievable)
+    private static CollectedActivity Statuses(List<MastodonStatusJson?> statuses, DateTimeOffset latestBelievable)
     {
         var items = new List<CollectedItem>(statuses.Count);
         foreach (var status in statuses)
@@ -61,7 +61,7 @@ public sealed class MastodonReader(IOptions<CollectorOptions> options, TimeProvi
             items.Add(new CollectedItem
             {
                 Id = string.IsNullOrEmpty(status.Id) ? $"#{items.Count + 1}" : status.Id,
-                Published = SourceDates.Believable(SourceDates.Parse(status.CreatedAt), latestBelievable),
+                Published = SourceDates.Believable(status.CreatedAt, latestBelievable),
                 IsOriginal = status.Reblog is null,
                 Replies = status.RepliesCount,
                 Reposts = status.ReblogsCount,

@@ -239,8 +239,8 @@ public sealed class ProfileCollectionOverLoopback(AzuriteFixture azurite) : IAsy
         var queue = new QueueClient(azurite.ConnectionString, $"{prefix}-{CollectionQueue.QueueName}", StorageServiceCollectionExtensions.QueueClientOptions());
         foreach (var message in (await queue.ReceiveMessagesAsync(32, cancellationToken: Cancel)).Value)
         {
-            var profile = CollectionQueue.Read(message.Body.ToString());
-            collected[profile] = await Collection.CollectAsync(profile, Cancel);
+            var request = CollectionQueue.Read(message.Body.ToString());
+            collected[request.Profile] = await Collection.CollectAsync(request, Cancel);
         }
 
         Assert.Equal(new Dictionary<ProfileKey, CollectOutcome> { [broken] = CollectOutcome.Failed, [good] = CollectOutcome.Collected }, collected);
@@ -288,6 +288,53 @@ public sealed class ProfileCollectionOverLoopback(AzuriteFixture azurite) : IAsy
         Assert.Equal(CollectOutcome.Collected, await Collection.CollectAsync(blog, Cancel));
         var state = await StateAsync(blog);
         Assert.Equal((0, (CollectionErrorKind?)null), (state.ConsecutiveFailures, state.LastErrorKind));
+    }
+
+    [Fact]
+    public async Task CollectsFromTheStateTheMessageCarriesWithOneStateWriteAndNoStateRead()
+    {
+        var blog = await AddProfileAsync(Network.Blog, "https://rosasbakery.example/", server.Url("/feeds/wordpress-rss2.xml").ToString());
+        var first = await SweptRequestAsync();
+        Assert.Equal(CollectOutcome.Collected, await Collection.CollectAsync(first, Cancel));
+        clock.Advance(TimeSpan.FromHours(7));
+        var second = await SweptRequestAsync();
+        Assert.Equal(blog, second.Profile);
+        Assert.NotNull(second.Carried?.State);
+        var storage = services.GetRequiredService<StorageOperations>();
+        var before = storage.Tables.Count;
+
+        Assert.Equal(CollectOutcome.Unchanged, await Collection.CollectAsync(second, Cancel));
+
+        // The state write, and the profile read unless the read cache serves it: the state came in the message, and a 304
+        // brings no newer activity to record.
+        Assert.InRange(storage.Tables.Count - before, 1, 2);
+        Assert.Equal(clock.GetUtcNow(), (await StateAsync(blog)).LastCollectedAt);
+    }
+
+    [Fact]
+    public async Task AMessageDeliveredTwiceCollectsOnceAndTheSecondChangesNothing()
+    {
+        var blog = await AddProfileAsync(Network.Blog, "https://rosasbakery.example/", server.Url("/feeds/wordpress-rss2.xml").ToString());
+        var request = await SweptRequestAsync();
+        Assert.Equal(CollectOutcome.Collected, await Collection.CollectAsync(request, Cancel));
+        var written = await services.GetRequiredService<ICollectionStateStore>().FindAsync(blog, Cancel);
+        clock.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(CollectOutcome.NotDue, await Collection.CollectAsync(request, Cancel));
+
+        Assert.Equal(written, await services.GetRequiredService<ICollectionStateStore>().FindAsync(blog, Cancel));
+        // The second may send last week's snapshot again before its write is refused: the same snapshot id, which scoring ignores.
+        Assert.Single(snapshots.Items.Select(snapshot => snapshot.SnapshotId).Distinct());
+    }
+
+    /// <summary>Runs a sweep and takes the one collect message it sent.</summary>
+    private async Task<CollectionRequest> SweptRequestAsync()
+    {
+        Assert.Equal(1, await Collection.SweepAsync(Cancel));
+        var queue = new QueueClient(azurite.ConnectionString, $"{prefix}-{CollectionQueue.QueueName}", StorageServiceCollectionExtensions.QueueClientOptions());
+        var message = Assert.Single((await queue.ReceiveMessagesAsync(32, cancellationToken: Cancel)).Value);
+        await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, Cancel);
+        return CollectionQueue.Read(message.Body.ToString());
     }
 
     private async Task<ProfileKey> AddProfileAsync(Network network, string url, string? feedUrl = null)

@@ -138,7 +138,6 @@ public sealed class CampaignService(ICampaignStore campaigns, ISnapshotStore sna
         return new CampaignView(campaign, before, after);
     }
 
-
     private static Outcome<T> NotFound<T>() => Outcome.NotFound<T>("campaignId", "No such campaign in this business's log.");
 }
 

@@ -42,7 +42,7 @@ public sealed class CampaignService(ICampaignStore campaigns, ISnapshotStore sna
     public async Task<Outcome<Page<CampaignView>>> ListAsync(string businessId, CancellationToken cancellationToken)
     {
         var log = campaigns.ListAsync(businessId, cancellationToken);
-        var scores = ScoresAsync(businessId, cancellationToken);
+        var scores = snapshots.ListScoresAsync(businessId, cancellationToken);
         await Task.WhenAll(log, scores);
         return Outcome.Ok(new Page<CampaignView>((await log).Select(c => View(c.Value, scores.Result)).ToList(), null));
     }
@@ -50,7 +50,7 @@ public sealed class CampaignService(ICampaignStore campaigns, ISnapshotStore sna
     public async Task<Outcome<CampaignView>> GetAsync(string businessId, string campaignId, CancellationToken cancellationToken)
     {
         var campaign = campaigns.FindAsync(new CampaignKey(businessId, campaignId), cancellationToken);
-        var scores = ScoresAsync(businessId, cancellationToken);
+        var scores = snapshots.ListScoresAsync(businessId, cancellationToken);
         await Task.WhenAll(campaign, scores);
         return await campaign is { } found ? Outcome.Ok(View(found.Value, scores.Result), found.Version) : NotFound<CampaignView>();
     }
@@ -137,9 +137,6 @@ public sealed class CampaignService(ICampaignStore campaigns, ISnapshotStore sna
 
         return new CampaignView(campaign, before, after);
     }
-
-    private async Task<IReadOnlyList<SnapshotScores>> ScoresAsync(string businessId, CancellationToken cancellationToken) =>
-        (await snapshots.ListAsync(businessId, cancellationToken)).Select(s => s.Value.Scores).OfType<SnapshotScores>().ToList();
 
     private static Outcome<T> NotFound<T>() => Outcome.NotFound<T>("campaignId", "No such campaign in this business's log.");
 }

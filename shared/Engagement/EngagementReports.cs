@@ -155,11 +155,11 @@ public sealed class EngagementReports(
             return Outcome.Invalid<MetricSeries>(errors);
         }
 
-        var all = snapshots.ListAsync(businessId, cancellationToken);
+        var all = snapshots.ListScoresAsync(businessId, cancellationToken);
         var benchmarks = states.ListAsync(businessId, cancellationToken);
         await Task.WhenAll(all, benchmarks);
         var stateOf = (await benchmarks).ToDictionary(s => s.Value.ProfileId, s => s.Value.Benchmarks, StringComparer.Ordinal);
-        var profiles = (await all).Select(s => s.Value.Scores).OfType<SnapshotScores>()
+        var profiles = (await all)
             .GroupBy(s => (s.ProfileId, s.Network))
             .Select(g =>
             {
@@ -208,10 +208,10 @@ public sealed class EngagementReports(
     {
         var business = businesses.FindAsync(businessId, cancellationToken);
         var plan = plans.FindAsync(businessId, cancellationToken);
-        var all = snapshots.ListAsync(businessId, cancellationToken);
+        var all = snapshots.ListScoresAsync(businessId, cancellationToken);
         await Task.WhenAll(business, plan, all);
         var today = (await business)?.Value.Today(time) ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        return (today, (await plan)?.Value, (await all).Select(s => s.Value.Scores).OfType<SnapshotScores>().ToList());
+        return (today, (await plan)?.Value, await all);
     }
 
     private List<PlanGoalStatus> Goals(Plan? plan, IReadOnlyList<SnapshotScores> scores, DateOnly asOf) =>

@@ -17,7 +17,7 @@ public sealed partial class StorageOptions
     /// <summary>Prepended to every table and queue name; lets tests and side-by-side installs share one account.</summary>
     public string Prefix { get; set; } = string.Empty;
 
-    /// <summary>How long the API's hot records (keys, businesses, plans, profiles) are served from memory; zero turns it off.</summary>
+    /// <summary>How long the API's hot records (keys, businesses, plans, profiles, scored histories) are served from memory; zero turns it off.</summary>
     public TimeSpan ReadCacheTtl { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>The most records kept in memory at once.</summary>

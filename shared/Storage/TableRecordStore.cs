@@ -29,7 +29,7 @@ public abstract class TableRecordStore<TKey, TRecord>(StorageTables tables, stri
 
     /// <summary>
     /// The table, for a store's own queries beyond the common operations. Writes made through it bypass the read cache:
-    /// a store given a <see cref="RecordReadCache"/> writes only through the common operations.
+    /// a store given a <see cref="RecordReadCache"/> wraps its own writes in <see cref="Writing"/>.
     /// </summary>
     protected Task<TableClient> TableAsync() => tables.GetAsync(tableBaseName);
 
@@ -140,10 +140,12 @@ public abstract class TableRecordStore<TKey, TRecord>(StorageTables tables, stri
         return new Page<Versioned<TRecord>>([], null);
     }
 
-    private Task<T> Cached<T>(string partitionKey, string rowKey, Func<Task<T>> read) =>
+    /// <summary>A read served from the cache, if any; a store's own listings use a row key no entity can have (starting with NUL).</summary>
+    protected Task<T> Cached<T>(string partitionKey, string rowKey, Func<Task<T>> read) =>
         cache is null ? read() : cache.GetOrReadAsync(tableBaseName, partitionKey, rowKey, read);
 
-    private async Task<T> Writing<T>(string partitionKey, Func<Task<T>> write)
+    /// <summary>A write to the partition, after which (done or failed) the cache forgets the partition.</summary>
+    protected async Task<T> Writing<T>(string partitionKey, Func<Task<T>> write)
     {
         try
         {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Playwright;
+using SocialWatch.Storage;
 using SocialWatch.Tests.Infrastructure;
 
 namespace SocialWatch.Benchmarks;
@@ -12,7 +13,8 @@ namespace SocialWatch.Benchmarks;
 /// fresh browser context (empty cache) already signed in, and reads from the page the time from navigation to the
 /// charts drawn (the performance mark app.js sets) and the bytes transferred (Resource Timing: compressed bodies and
 /// headers, the page's files and its API answers). The baseline, in the same runs: the same navigation without a key,
-/// which shows the sign-in page of the same files and calls no API (time to its DOMContentLoaded end).
+/// which shows the sign-in page of the same files and calls no API (time to its DOMContentLoaded end). Then the signed-in
+/// render again, each after the read cache's TTL, so that it reads the scored history from storage.
 /// </summary>
 internal static class DashboardScenario
 {
@@ -63,15 +65,23 @@ internal static class DashboardScenario
             signInPage.Add(await RenderAsync(browser, dashboard, null));
         }
 
+        // The runs above follow each other within the read cache's TTL, so most find the scored history in memory. These
+        // wait the TTL out first: each reads the history from storage, once, for its goals, series and campaigns together.
+        var afterTtl = new List<Render>();
+        for (var run = 0; run < Runs; run++)
+        {
+            await Task.Delay(new StorageOptions().ReadCacheTtl + TimeSpan.FromSeconds(1), cancellationToken);
+            afterTtl.Add(await RenderAsync(browser, dashboard, business.OwnerKey));
+        }
+
         var charts = Median(signedIn.Select(r => r.Milliseconds));
         var baseline = Median(signInPage.Select(r => r.Milliseconds));
         var weight = signedIn[^1];
         Console.WriteLine(Invariant($"  navigation to charts drawn ({weight.Charts} charts): median {charts:0} ms (min {signedIn.Min(r => r.Milliseconds):0}, max {signedIn.Max(r => r.Milliseconds):0})"));
         Console.WriteLine(Invariant($"  baseline, navigation to the sign-in page ready (same files, no API call): median {baseline:0} ms (min {signInPage.Min(r => r.Milliseconds):0}, max {signInPage.Max(r => r.Milliseconds):0})"));
         Console.WriteLine(Invariant($"  ratio x{charts / baseline:0.0}; the difference, {charts - baseline:0} ms, is the API answers and drawing"));
-        // Where the time goes: each API request from its start to its last byte, median over the runs, slowest first.
-        var requests = signedIn.SelectMany(r => r.Api).GroupBy(a => a.Path).Select(g => (Path: g.Key, Milliseconds: Median(g.Select(a => a.Milliseconds)))).OrderByDescending(a => a.Milliseconds);
-        Console.WriteLine("  API requests, median start to end: " + string.Join(", ", requests.Select(a => Invariant($"{a.Path} {a.Milliseconds:0} ms"))));
+        Console.WriteLine("  API requests, median start to end: " + ApiBreakdown(signedIn));
+        Console.WriteLine(Invariant($"  the same after the read cache's TTL (the scored history read from storage): median {Median(afterTtl.Select(r => r.Milliseconds)):0} ms (min {afterTtl.Min(r => r.Milliseconds):0}, max {afterTtl.Max(r => r.Milliseconds):0}); API requests: {ApiBreakdown(afterTtl)}"));
         Console.WriteLine(Invariant($"  page weight transferred: {Kb(weight.Bytes)} over {weight.Requests} requests (page files {Kb(weight.FileBytes)} Brotli, API answers {Kb(weight.Bytes - weight.FileBytes)}); target <= {Kb(PageWeightTarget)}: {(weight.Bytes <= PageWeightTarget ? "met" : "MISSED")}"));
         Console.WriteLine(Invariant($"  baseline page weight: {Kb(signInPage[^1].Bytes)} over {signInPage[^1].Requests} requests"));
         Console.WriteLine();
@@ -116,6 +126,11 @@ internal static class DashboardScenario
             """);
         return new Render(milliseconds, (long)sizes[0], (long)sizes[1], (int)sizes[2], (int)sizes[3], api);
     }
+
+    /// <summary>Where the time goes: each API request from its start to its last byte, median over the runs, slowest first.</summary>
+    private static string ApiBreakdown(IEnumerable<Render> renders) =>
+        string.Join(", ", renders.SelectMany(r => r.Api).GroupBy(a => a.Path).Select(g => (Path: g.Key, Milliseconds: Median(g.Select(a => a.Milliseconds))))
+            .OrderByDescending(a => a.Milliseconds).Select(a => Invariant($"{a.Path} {a.Milliseconds:0} ms")));
 
     private static double Median(IEnumerable<double> values)
     {

@@ -48,6 +48,12 @@ public interface ISnapshotStore : IRecordStore<SnapshotKey, ScoredSnapshot>
     /// <summary>One profile's snapshots, oldest first, without their scores: one range query in the business's partition.</summary>
     Task<IReadOnlyList<StoredPeriod>> ListProfileAsync(string businessId, string profileId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The scores of every scored snapshot of one business, in row key order (profile, then period), without the snapshots:
+    /// one partition query, shared by concurrent readers and kept for the read cache's TTL until a write to the business.
+    /// </summary>
+    Task<IReadOnlyList<SnapshotScores>> ListScoresAsync(string businessId, CancellationToken cancellationToken);
+
     /// <summary>Sets the scores of snapshots of one business (transactions of 100), leaving the snapshots as they are.</summary>
     Task SaveScoresAsync(string businessId, IReadOnlyList<SnapshotScores> scores, CancellationToken cancellationToken);
 }

@@ -7,9 +7,10 @@ namespace SocialWatch.Engagement.Storage;
 /// <summary>
 /// Table <c>Snapshots</c>: PartitionKey = business id, RowKey = <c>{profileId}|{periodStart yyyy-MM-dd}</c>, so a
 /// profile's history is one range query in order. The snapshot and its scores are JSON in two properties; the scores are
-/// merged in after the snapshot is written.
+/// merged in after the snapshot is written. The scored history (<see cref="ListScoresAsync"/>) is served from the read
+/// cache, which every write here, scores included, makes forget the business.
 /// </summary>
-public sealed class TableSnapshotStore(StorageTables tables) : TableRecordStore<SnapshotKey, ScoredSnapshot>(tables, TableName), ISnapshotStore
+public sealed class TableSnapshotStore(StorageTables tables, RecordReadCache cache) : TableRecordStore<SnapshotKey, ScoredSnapshot>(tables, TableName, cache), ISnapshotStore
 {
     public const string TableName = "Snapshots";
 
@@ -20,6 +21,7 @@ public sealed class TableSnapshotStore(StorageTables tables) : TableRecordStore<
     private const string SnapshotProperty = "Snapshot";
     private const string ScoresProperty = "Scores";
     private const string FingerprintProperty = "ScoresFingerprint";
+    private const string ScoredHistory = "\u0000scores";
 
     protected override TableKey KeyOf(SnapshotKey key) => new(key.BusinessId, $"{key.ProfileId}{Separator}{key.PeriodStart:yyyy-MM-dd}");
 
@@ -52,7 +54,27 @@ public sealed class TableSnapshotStore(StorageTables tables) : TableRecordStore<
         return history;
     }
 
-    public async Task SaveScoresAsync(string businessId, IReadOnlyList<SnapshotScores> scores, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<SnapshotScores>> ListScoresAsync(string businessId, CancellationToken cancellationToken) =>
+        Cached<IReadOnlyList<SnapshotScores>>(businessId, ScoredHistory, async () =>
+        {
+            var table = await TableAsync();
+            var scores = new List<SnapshotScores>();
+            // The snapshots stay behind: every reader of the history needs only their scores.
+            await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {businessId}"), select: [ScoresProperty], cancellationToken: cancellationToken))
+            {
+                if (entity.ContainsKey(ScoresProperty))
+                {
+                    scores.Add(entity.GetJson<SnapshotScores>(ScoresProperty));
+                }
+            }
+
+            return scores;
+        });
+
+    public Task SaveScoresAsync(string businessId, IReadOnlyList<SnapshotScores> scores, CancellationToken cancellationToken) =>
+        Writing(businessId, () => SaveScoresCoreAsync(businessId, scores, cancellationToken));
+
+    private async Task<bool> SaveScoresCoreAsync(string businessId, IReadOnlyList<SnapshotScores> scores, CancellationToken cancellationToken)
     {
         var table = await TableAsync();
         foreach (var chunk in scores.Chunk(TableStorageExtensions.MaxTransactionSize))
@@ -67,6 +89,8 @@ public sealed class TableSnapshotStore(StorageTables tables) : TableRecordStore<
             });
             await table.SubmitTransactionAsync(actions, cancellationToken);
         }
+
+        return true;
     }
 
     private static void SetScores(TableEntity entity, SnapshotScores scores)

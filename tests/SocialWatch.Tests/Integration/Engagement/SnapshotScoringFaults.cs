@@ -52,6 +52,8 @@ public sealed class SnapshotScoringFaults(AzuriteFixture azurite)
 
         public Task<IReadOnlyList<StoredPeriod>> ListProfileAsync(string businessId, string profileId, CancellationToken cancellationToken) => store.ListProfileAsync(businessId, profileId, cancellationToken);
 
+        public Task<IReadOnlyList<SnapshotScores>> ListScoresAsync(string businessId, CancellationToken cancellationToken) => store.ListScoresAsync(businessId, cancellationToken);
+
         public Task<Versioned<ScoredSnapshot>?> FindAsync(SnapshotKey key, CancellationToken cancellationToken) => store.FindAsync(key, cancellationToken);
 
         public Task<IReadOnlyList<Versioned<ScoredSnapshot>>> ListAsync(string businessId, CancellationToken cancellationToken) => store.ListAsync(businessId, cancellationToken);

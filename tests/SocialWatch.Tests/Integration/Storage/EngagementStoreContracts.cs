@@ -63,8 +63,11 @@ public class TableSnapshotStoreContract(AzuriteFixture azurite) : RecordStoreCon
             await store.UpsertAsync(record, Cancellation);
         }
 
+        Assert.Empty(await store.ListScoresAsync(businessId, Cancellation));
         var evens = records.Where(r => r.Snapshot.ProfileId == Samples.ProfileId(0)).Select(r => r.Snapshot).ToList();
         await store.SaveScoresAsync(businessId, evens.Select(Samples.Scores).ToList(), Cancellation);
+        // The scores just written show at once, though the read cache held the history without them.
+        Assert.Equal(Json(evens.Select(Samples.Scores)), Json(await store.ListScoresAsync(businessId, Cancellation)));
         var history = await store.ListProfileAsync(businessId, Samples.ProfileId(0), Cancellation);
 
         Assert.Equal(evens.Select(s => s.PeriodStart), history.Select(h => h.Snapshot.PeriodStart));
@@ -72,6 +75,8 @@ public class TableSnapshotStoreContract(AzuriteFixture azurite) : RecordStoreCon
         AssertSame(new ScoredSnapshot(evens[0], Samples.Scores(evens[0])), (await store.FindAsync(SnapshotKey.Of(evens[0]), Cancellation))!.Value);
         Assert.All(await store.ListProfileAsync(businessId, Samples.ProfileId(1), Cancellation), h => Assert.Null(h.ScoresFingerprint));
     }
+
+    private static string Json(IEnumerable<SnapshotScores> scores) => System.Text.Json.JsonSerializer.Serialize(scores.ToList(), System.Text.Json.JsonSerializerOptions.Web);
 }
 
 public class TableBenchmarkStateStoreContract(AzuriteFixture azurite) : RecordStoreContract<ProfileKey, BenchmarkState>(azurite)

@@ -50,6 +50,50 @@ public sealed class RecordReadCacheServe
     }
 
     [Fact]
+    public async Task SharesOneReadBetweenConcurrentMisses()
+    {
+        using var cache = Cache(TimeSpan.FromMinutes(1));
+        var slowRead = new TaskCompletionSource<string>();
+        var reads = 0;
+        Task<string> Read()
+        {
+            reads++;
+            return slowRead.Task;
+        }
+
+        var first = cache.GetOrReadAsync("snapshots", "bakery", "history", Read);
+        var second = cache.GetOrReadAsync("snapshots", "bakery", "history", Read);
+        slowRead.SetResult("3 years");
+
+        Assert.Equal(["3 years", "3 years"], await Task.WhenAll(first, second));
+        Assert.Equal(1, reads);
+    }
+
+    [Fact]
+    public async Task ReadsForItselfWhenTheReadItJoinedIsCancelled()
+    {
+        using var cache = Cache(TimeSpan.FromMinutes(1));
+        var abandoned = new TaskCompletionSource<string>();
+        var first = cache.GetOrReadAsync("snapshots", "bakery", "history", () => abandoned.Task);
+        var second = cache.GetOrReadAsync("snapshots", "bakery", "history", () => Task.FromResult("read again"));
+
+        abandoned.SetCanceled(TestContext.Current.CancellationToken);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+        Assert.Equal("read again", await second);
+    }
+
+    [Fact]
+    public async Task ReadsAgainAfterAFailedRead()
+    {
+        using var cache = Cache(TimeSpan.FromMinutes(1));
+
+        await Assert.ThrowsAsync<IOException>(() => cache.GetOrReadAsync<string>("snapshots", "bakery", "history", () => throw new IOException("Storage went away.")));
+
+        Assert.Equal("recovered", await cache.GetOrReadAsync("snapshots", "bakery", "history", () => Task.FromResult("recovered")));
+    }
+
+    [Fact]
     public async Task KeepsPartitionsApart()
     {
         using var cache = Cache(TimeSpan.FromMinutes(1));

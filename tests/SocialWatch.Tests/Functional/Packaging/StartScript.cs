@@ -44,7 +44,7 @@ public sealed partial class StartScript
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         Assert.Equal(143, await script.WaitForExitAsync(TimeSpan.FromSeconds(90)));
         Assert.Contains("stopped", script.Output, StringComparison.Ordinal);
-        Assert.Throws<HttpRequestException>(() => client.GetAsync(health, TestContext.Current.CancellationToken).GetAwaiter().GetResult());
+        await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync(health, TestContext.Current.CancellationToken));
     }
 
     private static async Task<Uri> WaitForUrlAsync(ChildProcess script, Regex line, TimeSpan timeout)

@@ -24,6 +24,7 @@ public static class MonitoringServiceCollectionExtensions
         services.AddSingleton<SweepStore>();
         services.AddSingleton<SweepTallies>();
         services.AddSingleton<CheckQueue>();
+        services.AddSingleton<SweepContinuationQueue>();
         services.AddSingleton<AuditQueue>();
         services.AddSingleton<ProfileAlerts>();
         services.AddSingleton<ProfileCheckRunner>();

@@ -28,4 +28,11 @@ public sealed class StorageQueue
         TimeSpan? visibility = delay is { } d && d > TimeSpan.Zero ? (d < MaxDelay ? d : MaxDelay) : null;
         await queue.SendMessageAsync(message, visibility, timeToLive: null, cancellationToken);
     }
+
+    /// <summary>The queue's approximate length (visible and invisible messages), as Queue Storage reports it.</summary>
+    public async Task<int> ApproximateLengthAsync(CancellationToken cancellationToken)
+    {
+        await created.Value;
+        return (await queue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
+    }
 }

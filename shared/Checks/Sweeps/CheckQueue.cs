@@ -15,4 +15,7 @@ public sealed class CheckQueue(QueueServiceClient queues, StorageNames names)
     {
         await queue.SendAsync(message.Serialize(), cancellationToken, delay);
     }
+
+    /// <summary>How many checks wait on the queue, in flight included (approximate).</summary>
+    public Task<int> ApproximateLengthAsync(CancellationToken cancellationToken) => queue.ApproximateLengthAsync(cancellationToken);
 }

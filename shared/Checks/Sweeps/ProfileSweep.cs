@@ -9,8 +9,11 @@ using SocialWatch.Profiles;
 
 namespace SocialWatch.Checks.Sweeps;
 
-/// <summary>What a sweep did: its id, whether the canary voided it (and why), how many checks it enqueued.</summary>
-public sealed record SweepSummary(string SweepId, bool IsVoid, string? VoidReason, int Enqueued);
+/// <summary>
+/// What a run of a sweep's fan-out did: the sweep's id, whether the canary voided it (and why), how many checks it has
+/// enqueued so far, and whether a continue-sweep message carries the rest on.
+/// </summary>
+public sealed record SweepSummary(string SweepId, bool IsVoid, string? VoidReason, int Enqueued, bool Continued = false);
 
 /// <summary>
 /// Finds the profiles that are due and enqueues one check each; checks nothing itself but the connectivity canary. If the
@@ -18,6 +21,9 @@ public sealed record SweepSummary(string SweepId, bool IsVoid, string? VoidReaso
 /// health (one partition query), and when any is due its plan (one read), link audit and the collectors' life signals (one
 /// partition query each), so that each message carries all its check needs: the health (written back without a read), the
 /// life signal, and whom an email goes to (so a transition reads no business, plan, profile or link audit).
+/// The fan-out is paced: it keeps about <see cref="SweepOptions.QueuedChecksTarget"/> checks on the queue rather than all of
+/// them, and a run that reaches <see cref="SweepOptions.FanOutBudget"/> hands the rest to a continue-sweep message, so a
+/// timer run stays bounded however many profiles there are.
 /// </summary>
 public sealed partial class ProfileSweep(
     ConnectivityCanary canary,
@@ -30,6 +36,7 @@ public sealed partial class ProfileSweep(
     ILinkAuditStore linkAudits,
     SweepStore sweeps,
     CheckQueue queue,
+    SweepContinuationQueue continuations,
     TimeProvider time,
     IOptions<SweepOptions> options,
     ILogger<ProfileSweep> logger)
@@ -48,28 +55,63 @@ public sealed partial class ProfileSweep(
             return new SweepSummary(sweepId, true, verdict.Reason, 0);
         }
 
-        var enqueued = 0;
-        string? continuation = null;
-        do
+        return await FanOutAsync(sweep, new SweepContinuation(sweepId, SweepCursor.Start, 0), cancellationToken);
+    }
+
+    /// <summary>Carries a sweep's fan-out on from where the last run stopped; a replayed message of a finished sweep does nothing.</summary>
+    public async Task<SweepSummary> ContinueAsync(SweepContinuation continuation, CancellationToken cancellationToken)
+    {
+        var sweep = await sweeps.FindAsync(continuation.SweepId, cancellationToken)
+            ?? throw new InvalidOperationException($"Sweep {continuation.SweepId} has no record: its continue-sweep message cannot be carried on.");
+        if (sweep.Expected is { } expected)
         {
-            var page = await businesses.ListActiveAsync(options.Value.BusinessPageSize, continuation, cancellationToken);
-            foreach (var business in page.Items)
+            LogAlreadyFinished(sweep.Id);
+            return new SweepSummary(sweep.Id, false, null, expected);
+        }
+
+        return await FanOutAsync(sweep, continuation, cancellationToken);
+    }
+
+    /// <summary>
+    /// Enqueues the due checks of business after business from the cursor on. The budget is looked at after each business,
+    /// so every run moves on by at least one; a run that ends early sends its continuation before it returns (if that send
+    /// fails, the run fails and the message or timer that started it tries again: checks enqueued twice are applied once,
+    /// as their health writes are conditional).
+    /// </summary>
+    private async Task<SweepSummary> FanOutAsync(SweepRecord sweep, SweepContinuation from, CancellationToken cancellationToken)
+    {
+        var budgetEnds = time.GetUtcNow() + options.Value.FanOutBudget;
+        var pacing = new QueuePacing(queue, time, options.Value);
+        var (cursor, enqueued) = (from.Cursor, from.Enqueued);
+        while (true)
+        {
+            var page = await businesses.ListActiveAsync(options.Value.BusinessPageSize, cursor.Page, cancellationToken);
+            var left = page.Items.Where(b => !cursor.IsPast(b.Value.Id)).ToArray();
+            for (var i = 0; i < left.Length; i++)
             {
-                var due = await DueChecksAsync(sweepId, business.Value, startedAt, cancellationToken);
-                await Parallel.ForEachAsync(
-                    due,
-                    new ParallelOptions { MaxDegreeOfParallelism = options.Value.EnqueueConcurrency, CancellationToken = cancellationToken },
-                    async (message, token) => await queue.SendAsync(message, delay: null, token));
+                var due = await DueChecksAsync(sweep.Id, left[i].Value, sweep.StartedAt, cancellationToken);
+                await pacing.SendAsync(due, cancellationToken);
                 enqueued += due.Count;
+                cursor = cursor with { LastDone = left[i].Value.Id };
+                if (time.GetUtcNow() >= budgetEnds && (i < left.Length - 1 || page.Continuation is not null))
+                {
+                    await continuations.SendAsync(new SweepContinuation(sweep.Id, cursor, enqueued), cancellationToken);
+                    LogContinued(sweep.Id, enqueued);
+                    return new SweepSummary(sweep.Id, false, null, enqueued, Continued: true);
+                }
             }
 
-            continuation = page.Continuation;
+            if (page.Continuation is null)
+            {
+                break;
+            }
+
+            cursor = new SweepCursor(page.Continuation, null);
         }
-        while (continuation is not null);
 
         await sweeps.SaveAsync(sweep with { Expected = enqueued }, cancellationToken);
-        LogEnqueued(sweepId, enqueued);
-        return new SweepSummary(sweepId, false, null, enqueued);
+        LogEnqueued(sweep.Id, enqueued);
+        return new SweepSummary(sweep.Id, false, null, enqueued);
     }
 
     private async Task<IReadOnlyList<CheckProfileMessage>> DueChecksAsync(string sweepId, Business business, DateTimeOffset now, CancellationToken cancellationToken)
@@ -104,4 +146,10 @@ public sealed partial class ProfileSweep(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sweep {SweepId} enqueued {Count} profile checks")]
     private partial void LogEnqueued(string sweepId, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sweep {SweepId} enqueued {Count} profile checks so far; a continue-sweep message carries the fan-out on")]
+    private partial void LogContinued(string sweepId, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sweep {SweepId} had already enqueued all its checks: a replayed continue-sweep message, nothing to do")]
+    private partial void LogAlreadyFinished(string sweepId);
 }

@@ -15,6 +15,26 @@ public sealed class SweepOptions
     [Range(1, 1000)]
     public int BusinessPageSize { get; set; } = 100;
 
+    /// <summary>
+    /// How many checks the fan-out keeps waiting on the check-profile queue: it tops the queue up to this when it falls to
+    /// half, instead of enqueueing a whole sweep at once. Enough to keep every checking instance busy (each takes host.json's
+    /// batchSize + newBatchThreshold at a time); a short queue keeps messages fresh (the health they carry was read moments
+    /// before), and Azurite's queue slows sharply as it fills (docs/checks.md). Raise it when many instances check.
+    /// </summary>
+    [Range(16, 100_000)]
+    public int QueuedChecksTarget { get; set; } = 400;
+
+    /// <summary>
+    /// How long one run of the fan-out may go on (the timer's, then each ContinueSweep's); when it ends, a continue-sweep
+    /// message carries the rest on. Kept below host.json's functionTimeout; zero means one business per run.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:08:00")]
+    public TimeSpan FanOutBudget { get; set; } = TimeSpan.FromMinutes(4);
+
+    /// <summary>How often a fan-out waiting for the check-profile queue to drain reads its length again.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:00:10")]
+    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>Messages sent side by side while fanning out.</summary>
     [Range(1, 256)]
     public int EnqueueConcurrency { get; set; } = 32;

@@ -79,6 +79,9 @@ public sealed class MonitoredApp : IAsyncDisposable
     public Task SweepAsync() =>
         Invoker.InvokeTimerAsync(SweepProfiles.Name, new TimerInvocation(false, null), TestContext.Current.CancellationToken);
 
+    /// <summary>Runs ContinueSweep on every continue-sweep message until none is left (each run may send the next); returns how many.</summary>
+    public Task<int> ContinueSweepsAsync() => DrainAsync(SweepContinuationQueue.QueueName, ContinueSweep.Name, 1);
+
     /// <summary>Handles every visible check-profile message, <paramref name="concurrency"/> at a time; returns how many.</summary>
     public Task<int> CheckAllAsync(int concurrency = 1) => DrainAsync(CheckQueue.QueueName, CheckProfile.Name, concurrency);
 

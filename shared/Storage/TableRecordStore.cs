@@ -53,6 +53,42 @@ public abstract class TableRecordStore<TKey, TRecord>(StorageTables tables, stri
     public Task<WriteResult> ReplaceAsync(TRecord record, string? expectedVersion, CancellationToken cancellationToken) =>
         Writing(PartitionOf(record), () => ReplaceCoreAsync(record, expectedVersion, cancellationToken));
 
+    /// <summary>
+    /// Writes records of one partition (at most <see cref="GroupCommit{TRecord}.MaxPerTransaction"/>, each row once) in one
+    /// entity group transaction, with one result per write: a write refused (its version changed, the record is missing or
+    /// already exists) fails alone, and the others are submitted again without it.
+    /// </summary>
+    protected Task<IReadOnlyList<WriteResult>> WriteTogetherAsync(IReadOnlyList<ConditionalWrite<TRecord>> writes, CancellationToken cancellationToken) =>
+        Writing(PartitionOf(writes[0].Record), async () =>
+        {
+            var table = await tables.GetAsync(tableBaseName);
+            var results = new WriteResult[writes.Count];
+            var left = Enumerable.Range(0, writes.Count).ToList();
+            while (left.Count > 0)
+            {
+                var actions = left.Select(i => writes[i].Version is { } version
+                    ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, Entity(writes[i].Record), new ETag(version))
+                    : new TableTransactionAction(TableTransactionActionType.Add, Entity(writes[i].Record)));
+                try
+                {
+                    var responses = (await table.SubmitTransactionAsync(actions, cancellationToken)).Value;
+                    for (var k = 0; k < left.Count; k++)
+                    {
+                        results[left[k]] = WriteResult.Written(responses[k].Headers.ETag!.Value.ToString());
+                    }
+
+                    left.Clear();
+                }
+                catch (TableTransactionFailedException e) when (e.FailedTransactionActionIndex is { } failed && e.Status is 404 or 409 or 412)
+                {
+                    results[left[failed]] = WriteResult.Failed(e.Status switch { 404 => WriteStatus.NotFound, 409 => WriteStatus.AlreadyExists, _ => WriteStatus.VersionMismatch });
+                    left.RemoveAt(failed);
+                }
+            }
+
+            return (IReadOnlyList<WriteResult>)results;
+        });
+
     public Task<WriteResult> DeleteAsync(TKey key, string? expectedVersion, CancellationToken cancellationToken) =>
         Writing(KeyOf(key).PartitionKey, () => DeleteCoreAsync(key, expectedVersion, cancellationToken));
 

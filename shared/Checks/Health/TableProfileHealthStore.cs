@@ -10,9 +10,20 @@ namespace SocialWatch.Checks.Health;
 /// Table <c>profilehealth</c>: PartitionKey = business id, RowKey = profile id. Verdict, last check, history and alert
 /// state are JSON properties (the history of 30 compact results stays far below a property's 32K characters).
 /// </summary>
-public sealed class TableProfileHealthStore(StorageTables tables) : TableRecordStore<ProfileKey, ProfileHealth>(tables, TableName), IProfileHealthStore
+public sealed class TableProfileHealthStore : TableRecordStore<ProfileKey, ProfileHealth>, IProfileHealthStore
 {
     public const string TableName = "profilehealth";
+
+    private readonly GroupCommit<ProfileHealth> grouped;
+
+    public TableProfileHealthStore(StorageTables tables)
+        : base(tables, TableName)
+    {
+        grouped = new GroupCommit<ProfileHealth>(health => KeyOf(health.Key), WriteTogetherAsync);
+    }
+
+    public Task<WriteResult> WriteGroupedAsync(ProfileHealth health, string? expectedVersion, CancellationToken cancellationToken) =>
+        grouped.WriteAsync(new ConditionalWrite<ProfileHealth>(health, expectedVersion), cancellationToken);
 
     protected override TableKey KeyOf(ProfileKey key) => new(key.BusinessId, key.ProfileId);
 

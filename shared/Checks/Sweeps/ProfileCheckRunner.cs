@@ -90,9 +90,7 @@ public sealed partial class ProfileCheckRunner(
             return false;
         }
 
-        var written = carried.Stored is null
-            ? await health.InsertAsync(next, cancellationToken)
-            : await health.ReplaceAsync(next, carried.Version, cancellationToken);
+        var written = await health.WriteGroupedAsync(next, carried.Stored is null ? null : carried.Version, cancellationToken);
         return written.Status == WriteStatus.Written;
     }
 

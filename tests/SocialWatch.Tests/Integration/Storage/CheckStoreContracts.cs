@@ -42,6 +42,55 @@ public class TableProfileHealthStoreContract(AzuriteFixture azurite) : RecordSto
 
     protected override ProfileKey KeyOf(ProfileHealth record) => record.Key;
 
+    private IProfileHealthStore Health => (IProfileHealthStore)Store;
+
+    [Fact]
+    public async Task GroupedWritesOfABusyPartitionShareTransactionsAndEachGetsItsOwnVersion()
+    {
+        var businessId = NewBusinessId();
+        var records = Enumerable.Range(0, 150).Select(i => NewRecord(businessId, i)).ToArray();
+        var operations = Get<StorageOperations>();
+        await Health.WriteGroupedAsync(NewRecord(businessId, 999), null, TestContext.Current.CancellationToken);
+        var before = operations.Tables.Count;
+
+        var written = await Task.WhenAll(records.Select(r => Health.WriteGroupedAsync(r, null, TestContext.Current.CancellationToken)));
+
+        Assert.All(written, w => Assert.Equal(WriteStatus.Written, w.Status));
+        Assert.InRange(operations.Tables.Count - before, 2, 30);
+        var stored = (await Store.ListAsync(businessId, TestContext.Current.CancellationToken)).ToDictionary(h => h.Value.ProfileId);
+        Assert.Equal(records.Select(r => stored[r.ProfileId].Version), written.Select(w => w.Version));
+        Assert.Equal(records.Select(r => r.History.Count), records.Select(r => stored[r.ProfileId].Value.History.Count));
+    }
+
+    [Fact]
+    public async Task AGroupedWriteRefusedForItsVersionOrAsExistingFailsAloneAndTheOthersAreWritten()
+    {
+        var businessId = NewBusinessId();
+        var records = Enumerable.Range(0, 20).Select(i => NewRecord(businessId, i)).ToArray();
+        var versions = await Task.WhenAll(records.Select(r => Health.WriteGroupedAsync(r, null, TestContext.Current.CancellationToken)));
+        await Store.ReplaceAsync(Changed(records[5]), versions[5].Version, TestContext.Current.CancellationToken);
+
+        var second = await Task.WhenAll(records.Select((r, i) => Health.WriteGroupedAsync(Changed(r), i == 12 ? null : versions[i].Version, TestContext.Current.CancellationToken)));
+
+        Assert.Equal(WriteStatus.VersionMismatch, second[5].Status);
+        Assert.Equal(WriteStatus.AlreadyExists, second[12].Status);
+        Assert.Equal(18, second.Count(w => w.Status == WriteStatus.Written));
+        var stored = (await Store.ListAsync(businessId, TestContext.Current.CancellationToken)).ToDictionary(h => h.Value.ProfileId);
+        Assert.Equal(records[12].History.Count, stored[records[12].ProfileId].Value.History.Count);
+        Assert.Equal(Changed(records[0]).History.Count, stored[records[0].ProfileId].Value.History.Count);
+    }
+
+    [Fact]
+    public async Task TwoGroupedWritesOfOneProfileAtTheSameVersionGoInTwoTransactionsAndTheSecondIsRefused()
+    {
+        var record = NewRecord(NewBusinessId(), 1);
+        var version = (await Store.InsertAsync(record, TestContext.Current.CancellationToken)).Version;
+
+        var both = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Health.WriteGroupedAsync(Changed(record), version, TestContext.Current.CancellationToken)));
+
+        Assert.Equal([WriteStatus.Written, WriteStatus.VersionMismatch], both.Select(w => w.Status).Order());
+    }
+
     [Fact]
     public void KeepsTheLast30ResultsOnly()
     {

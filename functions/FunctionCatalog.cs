@@ -18,6 +18,7 @@ public static class FunctionCatalog
         .AddQueueFunction<CollectProfile>(CollectProfile.Name)
         .AddTimerFunction<SweepProfiles>(SweepProfiles.Name)
         .AddQueueFunction<CheckProfile>(CheckProfile.Name)
+        .AddQueueFunction<CheckProfileLater>(CheckProfileLater.Name)
         .AddQueueFunction<ContinueSweep>(ContinueSweep.Name)
         .AddTimerFunction<AuditWebsites>(AuditWebsites.Name)
         .AddQueueFunction<AuditWebsite>(AuditWebsite.Name);

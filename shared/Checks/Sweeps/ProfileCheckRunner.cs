@@ -60,7 +60,7 @@ public sealed partial class ProfileCheckRunner(
         {
             var retryAt = result.Evidence.RetryAt ?? result.CheckedAt + sweepOptions.Value.CheckInterval;
             // Without the health and the address: by the retry time they may have changed (the check reads them then).
-            await queue.SendAsync(message with { Health = null, Address = null }, retryAt - time.GetUtcNow(), cancellationToken);
+            await queue.SendLaterAsync(message with { Health = null, Address = null }, retryAt - time.GetUtcNow(), cancellationToken);
             LogRescheduled(message.BusinessId, message.ProfileId, retryAt);
             rescheduled = true;
         }

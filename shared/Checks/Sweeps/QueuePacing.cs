@@ -4,8 +4,8 @@ namespace SocialWatch.Checks.Sweeps;
 /// Sends checks so that the check-profile queue holds about <see cref="SweepOptions.QueuedChecksTarget"/> of them: it reads
 /// the queue's length, sends up to the target, and when that room is used reads the length again, waiting while the queue
 /// is more than half full. One length read per half a target of checks at most, while the checkers keep draining.
-/// The length counts invisible messages too, among them rescheduled checks that wait hours for a host's Retry-After: so
-/// the target counts above the lowest length this run has seen, or enough of those would stop the fan-out for good.
+/// The target counts above the lowest length this run has seen: what was there before it (another sweep's backlog, checks
+/// released for a retry after a failure) is not its to wait for. Rescheduled checks wait on their own queue.
 /// </summary>
 public sealed class QueuePacing(CheckQueue queue, TimeProvider time, SweepOptions options)
 {
@@ -26,7 +26,7 @@ public sealed class QueuePacing(CheckQueue queue, TimeProvider time, SweepOption
             await Parallel.ForEachAsync(
                 batch,
                 new ParallelOptions { MaxDegreeOfParallelism = options.EnqueueConcurrency, CancellationToken = cancellationToken },
-                async (message, token) => await queue.SendAsync(message, delay: null, token));
+                async (message, token) => await queue.SendAsync(message, token));
             sent += batch.Length;
             room -= batch.Length;
         }

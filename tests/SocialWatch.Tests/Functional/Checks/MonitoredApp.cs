@@ -141,7 +141,7 @@ public sealed class MonitoredApp : IAsyncDisposable
         root.Dispose();
     }
 
-    private FunctionInvoker Invoker => Services.GetRequiredService<FunctionInvoker>();
+    public FunctionInvoker Invoker => Services.GetRequiredService<FunctionInvoker>();
 
     private async Task<int> DrainAsync(string queueBase, string functionName, int concurrency, Func<Task>? before = null)
     {

@@ -4,6 +4,8 @@ using SocialWatch.Checks;
 using SocialWatch.Checks.Sweeps;
 using SocialWatch.Checks.Verdicts;
 using SocialWatch.Collectors;
+using SocialWatch.Functions;
+using SocialWatch.Functions.Hosting;
 using SocialWatch.Profiles;
 using SocialWatch.Tests.Infrastructure;
 using SocialWatch.Tests.Integration.Checks;
@@ -173,9 +175,28 @@ public sealed class ProfileMonitoring(AzuriteFixture azurite, FakeNetworks fakes
         var health = (await app.HealthAsync(business, profile))!;
         Assert.Equal(CheckClass.RateLimited, health.LastCheck!.Class);
         Assert.Equal(MonitoredApp.Start.AddHours(1), health.NextCheckAt);
-        var queue = app.Queue(CheckQueue.QueueName);
-        Assert.Equal(1, (await queue.GetPropertiesAsync(TestContext.Current.CancellationToken)).Value.ApproximateMessagesCount);
-        Assert.Empty((await queue.PeekMessagesAsync(cancellationToken: TestContext.Current.CancellationToken)).Value);
+        var later = app.Queue(CheckQueue.LaterQueueName);
+        Assert.Equal(1, (await later.GetPropertiesAsync(TestContext.Current.CancellationToken)).Value.ApproximateMessagesCount);
+        Assert.Empty((await later.PeekMessagesAsync(cancellationToken: TestContext.Current.CancellationToken)).Value);
+        Assert.Equal(0, (await app.Queue(CheckQueue.QueueName).GetPropertiesAsync(TestContext.Current.CancellationToken)).Value.ApproximateMessagesCount);
+    }
+
+    [Fact]
+    public async Task CheckProfileLaterRunsARescheduledCheckAsCheckProfileDoes()
+    {
+        await using var app = await MonitoredApp.StartAsync(azurite, fakes);
+        var business = await app.CreateBusinessAsync(fakes);
+        var profile = await app.CreateProfileAsync(business, Network.Other, fakes.Url("acme-bakery.test", "/"));
+        await app.SweepAsync();
+        var check = CheckProfileMessage.Read((await app.Queue(CheckQueue.QueueName).PeekMessageAsync(TestContext.Current.CancellationToken)).Value.Body.ToString());
+        Assert.Equal(1, await app.CheckAllAsync());
+
+        app.Time.Advance(TimeSpan.FromHours(1));
+        await app.Invoker.InvokeQueueAsync(CheckProfileLater.Name, new QueueInvocation("later-1", (check with { Health = null, Address = null }).Serialize(), 1, app.Time.GetUtcNow()), TestContext.Current.CancellationToken);
+
+        var health = (await app.HealthAsync(business, profile))!;
+        Assert.Equal(2, health.History.Count);
+        Assert.Equal(app.Time.GetUtcNow(), health.LastCheck!.CheckedAt);
     }
 
     [Theory]

@@ -14,8 +14,11 @@ public sealed class SnapshotRejectedException(string businessId, string snapshot
 /// <summary>
 /// Scores one snapshot from the queue. Idempotent: the snapshot is stored under its profile and period (a replay
 /// overwrites it), then the profile's history is scored again and every score that changed is saved, then the profile's
-/// benchmark state. Write order keeps a valid snapshot safe: it is stored before anything else, and a retry after a
-/// failure half-way recomputes and completes the rest.
+/// last activity, then its benchmark state. Write order keeps a valid snapshot safe: it is stored before anything else,
+/// and a retry after a failure half-way recomputes and completes the rest (the state is written last, so a state that
+/// covers a history means everything before it was done). The scorings of one profile in this instance take turns
+/// (<see cref="ProfileScoringTurns"/>): one turn scores every snapshot stored before it read the history, and the scorings
+/// of those snapshots waiting behind it then end without a storage operation.
 /// </summary>
 public sealed partial class SnapshotScoring(
     IProfileStore profiles,
@@ -23,6 +26,7 @@ public sealed partial class SnapshotScoring(
     ISnapshotStore snapshots,
     IBenchmarkStateStore states,
     IRejectedSnapshotStore rejected,
+    ProfileScoringTurns turns,
     HistoryScorer scorer,
     BenchmarkCalculator benchmarks,
     IEnumerable<IProfileActivityLog> activityLogs,
@@ -30,7 +34,7 @@ public sealed partial class SnapshotScoring(
     ILogger<SnapshotScoring> logger)
 {
     /// <summary>
-    /// Concurrent scorings of one profile (a year uploaded at once) race for its benchmark state: a loser reads again, and
+    /// Scorings of one profile in other instances (scale-out) race for its benchmark state: a loser reads again, and
     /// usually finds the winner's state already covers its snapshot; if not, it recomputes after a random pause.
     /// </summary>
     private const int MaxStateAttempts = 20;
@@ -48,12 +52,22 @@ public sealed partial class SnapshotScoring(
             await RejectAsync(snapshot, string.Join("; ", errors), cancellationToken);
         }
 
+        using var turn = turns.Join(profileKey);
         await snapshots.UpsertAsync(new ScoredSnapshot(snapshot, null), cancellationToken);
+        turn.SnapshotStored();
+        await turn.WaitAsync(cancellationToken);
+        if (turn.IsCovered)
+        {
+            return;
+        }
+
         for (var attempt = 1; ; attempt++)
         {
+            var storedBeforeRead = turn.StoredBeforeRead();
             if (await TryUpdateProfileAsync(profileKey, snapshot.Network, cancellationToken))
             {
-                break;
+                turn.Completed(storedBeforeRead);
+                return;
             }
 
             if (attempt == MaxStateAttempts)
@@ -64,21 +78,13 @@ public sealed partial class SnapshotScoring(
             // Random, so that racing scorings of one profile stop meeting at the same moment.
             await Task.Delay(MaxPause * Random.Shared.NextDouble() * Math.Min(attempt, 5) / 5, time, cancellationToken);
         }
-
-        if (snapshot.Posts > 0)
-        {
-            var lastActivity = new DateTimeOffset(snapshot.PeriodEnd.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            foreach (var log in activityLogs)
-            {
-                await log.RecordAsync(profileKey, lastActivity, ActivitySource.Snapshot, cancellationToken);
-            }
-        }
     }
 
     /// <summary>
-    /// Scores the profile's history, saves the scores that changed and the benchmark state, unless another scoring changed
-    /// the state since it was read (false: try again with the history as it is now). Writes nothing when every score is
-    /// current and the state was computed from this very history (another scoring did the work).
+    /// Scores the profile's history, saves the scores that changed, the profile's last activity and the benchmark state,
+    /// unless another instance changed the state since it was read (false: try again with the history as it is now).
+    /// Writes no scores and no state when every score is current and the state was computed from this very history
+    /// (another scoring did the work).
     /// </summary>
     private async Task<bool> TryUpdateProfileAsync(ProfileKey profileKey, Network network, CancellationToken cancellationToken)
     {
@@ -89,12 +95,17 @@ public sealed partial class SnapshotScoring(
         var stored = history.ToDictionary(h => h.Snapshot.PeriodStart, h => h.ScoresFingerprint);
         var changed = scores.Where(s => stored[s.PeriodStart] != Fingerprints.Scores(s)).ToList();
         var historyFingerprint = Fingerprints.History(ordered);
+        if (changed.Count > 0)
+        {
+            await snapshots.SaveScoresAsync(profileKey.BusinessId, changed, cancellationToken);
+        }
+
+        // Before the state: a state that covers this history means its activity was recorded (older times change nothing).
+        await RecordLatestActivityAsync(profileKey, ordered, cancellationToken);
         if (changed.Count == 0 && current?.Value.HistoryFingerprint == historyFingerprint)
         {
             return true;
         }
-
-        await snapshots.SaveScoresAsync(profileKey.BusinessId, changed, cancellationToken);
 
         var state = new BenchmarkState(
             profileKey.BusinessId,
@@ -115,6 +126,21 @@ public sealed partial class SnapshotScoring(
         }
 
         return written.Status == WriteStatus.Written;
+    }
+
+    /// <summary>The end of the latest period with posts in the history, once per turn rather than once per snapshot.</summary>
+    private async Task RecordLatestActivityAsync(ProfileKey profileKey, IReadOnlyList<EngagementSnapshot> ordered, CancellationToken cancellationToken)
+    {
+        if (ordered.LastOrDefault(s => s.Posts > 0) is not { } latest)
+        {
+            return;
+        }
+
+        var lastActivity = new DateTimeOffset(latest.PeriodEnd.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        foreach (var log in activityLogs)
+        {
+            await log.RecordAsync(profileKey, lastActivity, ActivitySource.Snapshot, cancellationToken);
+        }
     }
 
     private async Task RejectAsync(EngagementSnapshot snapshot, string reason, CancellationToken cancellationToken)

@@ -63,10 +63,8 @@ public sealed partial class SnapshotScoring(
 
         for (var attempt = 1; ; attempt++)
         {
-            var storedBeforeRead = turn.StoredBeforeRead();
-            if (await TryUpdateProfileAsync(profileKey, snapshot.Network, cancellationToken))
+            if (await TryUpdateProfileAsync(profileKey, snapshot.Network, turn, cancellationToken))
             {
-                turn.Completed(storedBeforeRead);
                 return;
             }
 
@@ -84,11 +82,13 @@ public sealed partial class SnapshotScoring(
     /// Scores the profile's history, saves the scores that changed, the profile's last activity and the benchmark state,
     /// unless another instance changed the state since it was read (false: try again with the history as it is now).
     /// Writes no scores and no state when every score is current and the state was computed from this very history
-    /// (another scoring did the work).
+    /// (another scoring did the work). Done, it tells the turn which snapshots its history held.
     /// </summary>
-    private async Task<bool> TryUpdateProfileAsync(ProfileKey profileKey, Network network, CancellationToken cancellationToken)
+    private async Task<bool> TryUpdateProfileAsync(ProfileKey profileKey, Network network, ProfileScoringTurns.ProfileTurn turn, CancellationToken cancellationToken)
     {
         var current = await states.FindAsync(profileKey, cancellationToken);
+        // As late as possible: the snapshots stored while the state was read are covered too.
+        var storedBeforeRead = turn.StoredBeforeRead();
         var history = await snapshots.ListProfileAsync(profileKey.BusinessId, profileKey.ProfileId, cancellationToken);
         var ordered = history.Select(h => h.Snapshot).OrderBy(s => s.PeriodStart).ToList();
         var scores = scorer.ScoreAll(ordered, responseTimeTarget: null);
@@ -104,6 +104,7 @@ public sealed partial class SnapshotScoring(
         await RecordLatestActivityAsync(profileKey, ordered, cancellationToken);
         if (changed.Count == 0 && current?.Value.HistoryFingerprint == historyFingerprint)
         {
+            turn.Completed(storedBeforeRead);
             return true;
         }
 
@@ -123,9 +124,11 @@ public sealed partial class SnapshotScoring(
         if (written.Status != WriteStatus.Written)
         {
             LogStateRace(profileKey.BusinessId, profileKey.ProfileId);
+            return false;
         }
 
-        return written.Status == WriteStatus.Written;
+        turn.Completed(storedBeforeRead);
+        return true;
     }
 
     /// <summary>The end of the latest period with posts in the history, once per turn rather than once per snapshot.</summary>

@@ -49,10 +49,14 @@ internal static class ScoringScenario
         var endToEnd = Profiles * ThroughputWeeks / clock.Elapsed.TotalSeconds;
         var listener = HostQueues.Read();
         var sizes = await business.PayloadSizesAsync(client, cancellationToken);
-        var ceiling = await CeilingAsync(azurite.ConnectionString, listener, Profiles * ThroughputWeeks, sizes, cancellationToken);
+        // Twice, before and after the app in this process, and the faster counts: the first run also pays for this process's
+        // JIT and connection warm-up, which would flatter the ratio.
+        var firstCeiling = await CeilingAsync(azurite.ConnectionString, listener, Profiles * ThroughputWeeks, sizes, cancellationToken);
         var inProcess = await InProcessAsync(azurite.ConnectionString, listener, csv, cancellationToken);
+        var secondCeiling = await CeilingAsync(azurite.ConnectionString, listener, Profiles * ThroughputWeeks, sizes, cancellationToken);
+        var ceiling = firstCeiling.Rate >= secondCeiling.Rate ? firstCeiling : secondCeiling;
         Console.WriteLine(Invariant($"  throughput, {Profiles * ThroughputWeeks} snapshots in one CSV upload to all scored: {endToEnd:0.0} snapshots/s"));
-        Console.WriteLine(Invariant($"  Azurite ceiling, the same storage operations without scoring (the app's turns per profile, host.json's batch {listener.BatchSize} + {listener.NewBatchThreshold}): {ceiling.Rate:0.0} snapshots/s"));
+        Console.WriteLine(Invariant($"  Azurite ceiling, the same storage operations without scoring (the app's turns per profile, host.json's batch {listener.BatchSize} + {listener.NewBatchThreshold}): {ceiling.Rate:0.0} snapshots/s (the faster of two runs: {firstCeiling.Rate:0.0}, {secondCeiling.Rate:0.0})"));
         Console.WriteLine(Invariant($"  ratio {endToEnd / ceiling.Rate:0.00} (target >= 0.8)"));
         Console.WriteLine(Invariant($"  storage operations per snapshot, counted, upload to all scored: app {inProcess.Operations} (its services in this process, same upload, same batch settings), ceiling {ceiling.Operations}"));
         Console.WriteLine(Invariant($"    turns that read and wrote in the ceiling: {ceiling.Turns} for {Profiles * ThroughputWeeks} snapshots (the other snapshots were covered by an earlier turn of their profile)"));

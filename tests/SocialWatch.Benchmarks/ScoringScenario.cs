@@ -43,10 +43,14 @@ internal static class ScoringScenario
         var business = await Business.CreateAsync(client, adminKey, "bench-scoring", cancellationToken);
         var first = lastMonday.AddDays(-7 * (ThroughputWeeks + (SteadySeconds * SteadyRate / Profiles) + 2));
         var csv = Csv(business.ProfileIds, Enumerable.Range(0, ThroughputWeeks).Select(w => first.AddDays(7 * w)));
+        var uploaded = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         await business.PostAsync(client, "text/csv", csv, cancellationToken);
         await business.WaitForScoredAsync(client, Profiles * ThroughputWeeks, null, cancellationToken);
-        var endToEnd = Profiles * ThroughputWeeks / clock.Elapsed.TotalSeconds;
+        var polled = clock.Elapsed;
+        // Done when the last state was written (its updatedAt, this machine's clock), not when a poll every 500 ms saw it.
+        var scored = await business.LastUpdateAsync(client, cancellationToken) - uploaded;
+        var endToEnd = Profiles * ThroughputWeeks / scored.TotalSeconds;
         var listener = HostQueues.Read();
         var sizes = await business.PayloadSizesAsync(client, cancellationToken);
         // Twice, before and after the app in this process, and the faster counts: the first run also pays for this process's
@@ -55,7 +59,7 @@ internal static class ScoringScenario
         var inProcess = await InProcessAsync(azurite.ConnectionString, listener, csv, cancellationToken);
         var secondCeiling = await CeilingAsync(azurite.ConnectionString, listener, Profiles * ThroughputWeeks, sizes, cancellationToken);
         var ceiling = firstCeiling.Rate >= secondCeiling.Rate ? firstCeiling : secondCeiling;
-        Console.WriteLine(Invariant($"  throughput, {Profiles * ThroughputWeeks} snapshots in one CSV upload to all scored: {endToEnd:0.0} snapshots/s"));
+        Console.WriteLine(Invariant($"  throughput, {Profiles * ThroughputWeeks} snapshots in one CSV upload to the last state written: {endToEnd:0.0} snapshots/s ({scored.TotalSeconds:0.00} s; seen by polling after {polled.TotalSeconds:0.00} s)"));
         Console.WriteLine(Invariant($"  Azurite ceiling, the same storage operations without scoring (the app's turns per profile, host.json's batch {listener.BatchSize} + {listener.NewBatchThreshold}): {ceiling.Rate:0.0} snapshots/s (the faster of two runs: {firstCeiling.Rate:0.0}, {secondCeiling.Rate:0.0})"));
         Console.WriteLine(Invariant($"  ratio {endToEnd / ceiling.Rate:0.00} (target >= 0.8)"));
         Console.WriteLine(Invariant($"  storage operations per snapshot, counted, upload to all scored: app {inProcess.Operations} (its services in this process, same upload, same batch settings), ceiling {ceiling.Operations}"));
@@ -405,6 +409,15 @@ internal static class ScoringScenario
             using var response = await client.SendAsync(request, cancellationToken);
             var body = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
             return body.GetProperty("profiles").EnumerateArray().ToDictionary(p => p.GetProperty("profileId").GetString()!, p => p.GetProperty("scoredPeriods").GetInt32());
+        }
+
+        /// <summary>When the latest of the business's benchmark states was written.</summary>
+        public async Task<DateTimeOffset> LastUpdateAsync(HttpClient client, CancellationToken cancellationToken)
+        {
+            using var request = Request(HttpMethod.Get, "benchmarks");
+            using var response = await client.SendAsync(request, cancellationToken);
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+            return body.GetProperty("profiles").EnumerateArray().Max(p => p.GetProperty("updatedAt").GetDateTimeOffset());
         }
 
         /// <summary>Polls every half second: GET benchmarks of 20 profiles is work the ceiling does not do, so it stays rare.</summary>

@@ -208,8 +208,8 @@ internal static class ScoringScenario
 
     /// <summary>
     /// Azurite's ceiling for the app's storage operations, measured by doing them without the app and without scoring, with
-    /// payloads of the app's sizes and the app's own turns per profile: send every snapshot (16 at once, as ingest does),
-    /// then take them as the app's listener does; each stores its snapshot and waits for its profile's turn; a turn not
+    /// payloads of the app's sizes and the app's own turns per profile: send every snapshot (16 at once, as ingest does)
+    /// while taking them as the app's listener does; each stores its snapshot and waits for its profile's turn; a turn not
     /// covered by an earlier one reads the state, then the history, merges scores into the rows that have none, reads the
     /// profile's health and writes its last activity if newer, and writes the state; then the message is deleted.
     /// </summary>

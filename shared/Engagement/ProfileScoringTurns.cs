@@ -8,7 +8,9 @@ namespace SocialWatch.Engagement;
 /// A year uploaded at once puts several snapshots of each profile in flight; without turns they race for the profile's
 /// benchmark state and all but one read and compute again. Profiles are independent (no global lock), and a profile's
 /// entry lives only while a scoring of it does, so memory follows the scorings in flight, not the profiles ever seen.
-/// Races with other instances are still settled by the state's ETag.
+/// Races with other instances are still settled by the state's ETag. While a profile has scorings in progress, a turn also
+/// passes what it wrote of the state to the next (<see cref="ProfileTurn.Written"/>): the next turn need not read it back,
+/// and if another instance wrote it since, the conditional write fails and the turn reads it.
 /// </summary>
 public sealed class ProfileScoringTurns
 {
@@ -64,6 +66,8 @@ public sealed class ProfileScoringTurns
         public long Stored;
 
         public long Covered;
+
+        public WrittenState? Written { get; set; }
     }
 
     /// <summary>A scoring's place among its profile's scorings in this instance.</summary>
@@ -91,6 +95,16 @@ public sealed class ProfileScoringTurns
 
         /// <summary>Call when the snapshot's write returned: any history read from now on holds it.</summary>
         public void SnapshotStored() => stored = Interlocked.Increment(ref entry.Stored);
+
+        /// <summary>
+        /// What the last turn of the profile in this instance wrote, for the turn holding it now; null when no turn wrote since
+        /// the profile's scorings began, or the last write was refused. Only the holder of the turn reads or sets it.
+        /// </summary>
+        public WrittenState? Written
+        {
+            get => entry.Written;
+            set => entry.Written = value;
+        }
 
         /// <summary>Waits until no other scoring of the profile in this instance holds the turn.</summary>
         public async Task WaitAsync(CancellationToken cancellationToken)
@@ -129,3 +143,6 @@ public sealed class ProfileScoringTurns
         }
     }
 }
+
+/// <summary>A benchmark state as a turn wrote it: the fingerprint of the history it was computed from, and its version.</summary>
+public sealed record WrittenState(string HistoryFingerprint, string Version);

@@ -86,7 +86,7 @@ public sealed partial class SnapshotScoring(
     /// </summary>
     private async Task<bool> TryUpdateProfileAsync(ProfileKey profileKey, Network network, ProfileScoringTurns.ProfileTurn turn, CancellationToken cancellationToken)
     {
-        var current = await states.FindAsync(profileKey, cancellationToken);
+        var current = turn.Written ?? (await states.FindAsync(profileKey, cancellationToken) is { } found ? new WrittenState(found.Value.HistoryFingerprint, found.Version) : null);
         // As late as possible: the snapshots stored while the state was read are covered too.
         var storedBeforeRead = turn.StoredBeforeRead();
         var history = await snapshots.ListProfileAsync(profileKey.BusinessId, profileKey.ProfileId, cancellationToken);
@@ -102,7 +102,7 @@ public sealed partial class SnapshotScoring(
 
         // Before the state: a state that covers this history means its activity was recorded (older times change nothing).
         await RecordLatestActivityAsync(profileKey, ordered, cancellationToken);
-        if (changed.Count == 0 && current?.Value.HistoryFingerprint == historyFingerprint)
+        if (changed.Count == 0 && current?.HistoryFingerprint == historyFingerprint)
         {
             turn.Completed(storedBeforeRead);
             return true;
@@ -124,9 +124,11 @@ public sealed partial class SnapshotScoring(
         if (written.Status != WriteStatus.Written)
         {
             LogStateRace(profileKey.BusinessId, profileKey.ProfileId);
+            turn.Written = null;
             return false;
         }
 
+        turn.Written = new WrittenState(historyFingerprint, written.Version!);
         turn.Completed(storedBeforeRead);
         return true;
     }

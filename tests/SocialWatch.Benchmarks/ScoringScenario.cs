@@ -216,7 +216,8 @@ internal static class ScoringScenario
     /// Azurite's ceiling for the app's storage operations, measured by doing them without the app and without scoring, with
     /// payloads of the app's sizes and the app's own turns per profile: send every snapshot (16 at once, as ingest does)
     /// while taking them as the app's listener does; each stores its snapshot and waits for its profile's turn; a turn not
-    /// covered by an earlier one reads the state, then the history, merges scores into the rows that have none, reads the
+    /// covered by an earlier one reads the state (unless the profile's previous turn wrote it), then the history, merges
+    /// scores into the rows that have none, reads the
     /// profile's health and writes its last activity if newer, and writes the state; then the message is deleted.
     /// </summary>
     private static async Task<ScoringRun> CeilingAsync(string connection, HostQueues listener, int snapshots, (int Snapshot, int Scores, int State) sizes, CancellationToken cancellationToken)
@@ -259,7 +260,11 @@ internal static class ScoringScenario
             }
 
             Interlocked.Increment(ref scoringTurns);
-            await stateTable.GetEntityIfExistsAsync<TableEntity>("b", profile, cancellationToken: ct);
+            if (turn.Written is null)
+            {
+                await stateTable.GetEntityIfExistsAsync<TableEntity>("b", profile, cancellationToken: ct);
+            }
+
             var storedBeforeRead = turn.StoredBeforeRead();
             var unscored = new List<string>();
             var latest = 0;
@@ -285,7 +290,8 @@ internal static class ScoringScenario
                 await healthTable.UpsertEntityAsync(new TableEntity("b", profile) { ["LastActivityWeek"] = latest }, TableUpdateMode.Replace, ct);
             }
 
-            await stateTable.UpsertEntityAsync(new TableEntity("b", profile) { ["Benchmarks"] = stateJson }, TableUpdateMode.Replace, ct);
+            var written = await stateTable.UpsertEntityAsync(new TableEntity("b", profile) { ["Benchmarks"] = stateJson }, TableUpdateMode.Replace, ct);
+            turn.Written = new WrittenState("f", written.Headers.ETag.ToString()!);
             turn.Completed(storedBeforeRead);
         }, cancellationToken);
         await sending;

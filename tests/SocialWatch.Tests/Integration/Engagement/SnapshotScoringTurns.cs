@@ -78,6 +78,31 @@ public sealed class SnapshotScoringTurns : IAsyncDisposable
         Assert.Equal(0, turns.ActiveProfiles);
     }
 
+    [Fact]
+    public async Task PassesTheWrittenStateToTheNextTurnAndReadsItAgainWhenAnotherInstanceWroteIt()
+    {
+        var businessId = "b-" + Guid.NewGuid().ToString("N")[..12];
+        var profileId = (await provider.GetRequiredService<ProfileService>().CreateAsync(businessId, new ProfileInput(Network.Instagram, "https://instagram.example/rose", "rose"), Cancel)).Value!.Id;
+        var profile = new ProfileKey(businessId, profileId);
+        var weeks = DemoSnapshots.WeekStarts(DateOnly.FromDateTime(DateTime.UtcNow), 3);
+        var scoring = provider.GetRequiredService<SnapshotScoring>();
+        var states = provider.GetRequiredService<CountsStateWrites>();
+
+        // Another scoring of the profile in progress keeps its turns' memory alive between these three.
+        using (provider.GetRequiredService<ProfileScoringTurns>().Join(profile))
+        {
+            await scoring.ScoreAsync(ScoringHost.Snapshot(businessId, profileId, Network.Instagram, weeks[0]), Cancel);
+            await scoring.ScoreAsync(ScoringHost.Snapshot(businessId, profileId, Network.Instagram, weeks[1]), Cancel);
+            var other = (await provider.GetRequiredService<TableBenchmarkStateStore>().FindAsync(profile, Cancel))!.Value;
+            await provider.GetRequiredService<TableBenchmarkStateStore>().UpsertAsync(other with { UpdatedAt = other.UpdatedAt.AddSeconds(1) }, Cancel);
+            await scoring.ScoreAsync(ScoringHost.Snapshot(businessId, profileId, Network.Instagram, weeks[2]), Cancel);
+        }
+
+        Assert.Equal(2, states.Reads); // before the first turn, and after the other instance's write was found
+        Assert.Equal((4, 1), (states.Writes, states.Refused));
+        Assert.Equal(3, (await states.FindAsync(profile, Cancel))!.Value.ScoredPeriods);
+    }
+
     public ValueTask DisposeAsync() => provider.DisposeAsync();
 
     private static string Json<T>(T value) => JsonSerializer.Serialize(value, JsonSerializerOptions.Web);
@@ -96,15 +121,24 @@ public sealed class SnapshotScoringTurns : IAsyncDisposable
         }
     }
 
-    /// <summary>The real store, counting state writes tried and those refused (a version or existence conflict).</summary>
+    /// <summary>The real store, counting state reads, writes tried and those refused (a version or existence conflict).</summary>
     private sealed class CountsStateWrites(TableBenchmarkStateStore store) : RecordStoreDecorator<ProfileKey, BenchmarkState>(store), IBenchmarkStateStore
     {
+        private int reads;
         private int writes;
         private int refused;
+
+        public int Reads => Volatile.Read(ref reads);
 
         public int Writes => Volatile.Read(ref writes);
 
         public int Refused => Volatile.Read(ref refused);
+
+        public override Task<Versioned<BenchmarkState>?> FindAsync(ProfileKey key, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref reads);
+            return base.FindAsync(key, cancellationToken);
+        }
 
         public override Task<WriteResult> InsertAsync(BenchmarkState record, CancellationToken cancellationToken) => Counted(base.InsertAsync(record, cancellationToken));
 

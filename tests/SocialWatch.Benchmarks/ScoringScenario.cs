@@ -49,11 +49,13 @@ internal static class ScoringScenario
         await warmUp.WaitForScoredAsync(client, Profiles * WarmUpWeeks, null, cancellationToken);
         var business = await Business.CreateAsync(client, adminKey, "bench-scoring", cancellationToken);
         var csv = Csv(business.ProfileIds, Enumerable.Range(0, ThroughputWeeks).Select(w => first.AddDays(7 * w)));
+        var handlerCpu = ProcessorTime(app.ProcessId);
         var uploaded = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         await business.PostAsync(client, "text/csv", csv, cancellationToken);
         await business.WaitForScoredAsync(client, Profiles * ThroughputWeeks, null, cancellationToken);
         var polled = clock.Elapsed;
+        handlerCpu = ProcessorTime(app.ProcessId) - handlerCpu;
         // Done when the last state was written (its updatedAt, this machine's clock), not when a poll every 500 ms saw it.
         var scored = await business.LastUpdateAsync(client, cancellationToken) - uploaded;
         var endToEnd = Profiles * ThroughputWeeks / scored.TotalSeconds;
@@ -71,6 +73,7 @@ internal static class ScoringScenario
         Console.WriteLine(Invariant($"  storage operations per snapshot, counted, upload to all scored: app {inProcess.Operations} (its services in this process, same upload, same batch settings), ceiling {ceiling.Operations}"));
         Console.WriteLine(Invariant($"    turns that read and wrote in the ceiling: {ceiling.Turns} for {Profiles * ThroughputWeeks} snapshots (the other snapshots were covered by an earlier turn of their profile)"));
         Console.WriteLine(Invariant($"    the app in this process: {inProcess.Rate:0.0} snapshots/s, ratio {inProcess.Rate / ceiling.Rate:0.00} to the ceiling"));
+        Console.WriteLine(Invariant($"  CPU per snapshot (user + system, less sensitive to other load than the rates): handler process {Ms(handlerCpu / (Profiles * ThroughputWeeks))} (ingest, listener, scoring, telemetry); this process: app {Ms(inProcess.Cpu / (Profiles * ThroughputWeeks))}, ceiling {Ms(ceiling.Cpu / (Profiles * ThroughputWeeks))} (both with the same queue driver); Azurite serves them all on one Node thread"));
 
         var steady = await SteadyLatencyAsync(client, business, first.AddDays(7 * ThroughputWeeks), cancellationToken);
         Console.WriteLine(Invariant($"  ingest to scored at a steady {SteadyRate} snapshots/s for {SteadySeconds} s (one POST each; scored seen by polling GET benchmarks every {PollInterval.TotalMilliseconds:0} ms): p50 {Ms(steady.P50)}  p95 {Ms(steady.P95)}  max {Ms(steady.Max)}"));
@@ -241,6 +244,7 @@ internal static class ScoringScenario
         var turns = new ProfileScoringTurns();
         var scoringTurns = 0;
         var before = operations.Total;
+        var cpu = ProcessorTime(Environment.ProcessId);
         var clock = Stopwatch.StartNew();
         // In the upload's order (week by week, every profile), taken from the queue while it fills, as in the app.
         var sending = Parallel.ForEachAsync(Enumerable.Range(0, snapshots), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (n, ct) =>
@@ -296,7 +300,7 @@ internal static class ScoringScenario
         }, cancellationToken);
         await sending;
         await draining;
-        return new ScoringRun(snapshots / clock.Elapsed.TotalSeconds, PerSnapshot(operations, before, snapshots), scoringTurns);
+        return new ScoringRun(snapshots / clock.Elapsed.TotalSeconds, PerSnapshot(operations, before, snapshots), scoringTurns, ProcessorTime(Environment.ProcessId) - cpu);
     }
 
     /// <summary>
@@ -329,6 +333,7 @@ internal static class ScoringScenario
         await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         var snapshots = csv.Count(c => c == '\n') - 1;
         var before = operations.Total;
+        var cpu = ProcessorTime(Environment.ProcessId);
         var clock = Stopwatch.StartNew();
         using var upload = new MemoryStream(Encoding.UTF8.GetBytes(csv));
         var ingest = services.GetRequiredService<SnapshotIngest>().IngestCsvAsync(businessId, upload, cancellationToken);
@@ -341,7 +346,7 @@ internal static class ScoringScenario
 
         await draining;
 
-        return new ScoringRun(snapshots / clock.Elapsed.TotalSeconds, PerSnapshot(operations, before, snapshots), null);
+        return new ScoringRun(snapshots / clock.Elapsed.TotalSeconds, PerSnapshot(operations, before, snapshots), null, ProcessorTime(Environment.ProcessId) - cpu);
     }
     private static string PerSnapshot(StorageOperations operations, long before, int snapshots) =>
         Invariant($"{(operations.Total - before) / (double)snapshots:0.00}");
@@ -357,8 +362,14 @@ internal static class ScoringScenario
 
     private static string P(int profile) => profile.ToString("x32", CultureInfo.InvariantCulture);
 
-    /// <summary>A run's figures: snapshots scored per second, storage operations per snapshot, and turns that scored (when known).</summary>
-    private sealed record ScoringRun(double Rate, string Operations, int? Turns);
+    /// <summary>A run's figures: snapshots scored per second, storage operations per snapshot, turns that scored (when known), CPU time used.</summary>
+    private sealed record ScoringRun(double Rate, string Operations, int? Turns, TimeSpan Cpu);
+
+    private static TimeSpan ProcessorTime(int processId)
+    {
+        using var process = Process.GetProcessById(processId);
+        return process.TotalProcessorTime;
+    }
 
     internal static string Csv(IReadOnlyList<string> profileIds, IEnumerable<DateOnly> weeks)
     {

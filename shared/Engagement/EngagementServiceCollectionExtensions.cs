@@ -42,6 +42,7 @@ public static class EngagementServiceCollectionExtensions
         services.AddTenantStore<IBenchmarkStateStore, TableBenchmarkStateStore>();
         services.AddTenantStore<IRejectedSnapshotStore, TableRejectedSnapshotStore>();
         services.AddSingleton<SnapshotIngest>();
+        services.AddSingleton<ProfileScoringTurns>();
         services.AddSingleton<SnapshotScoring>();
         services.AddSingleton<EngagementReports>();
         services.AddTenantStore<ICampaignStore, TableCampaignStore>();

@@ -14,8 +14,11 @@ public sealed class SnapshotRejectedException(string businessId, string snapshot
 /// <summary>
 /// Scores one snapshot from the queue. Idempotent: the snapshot is stored under its profile and period (a replay
 /// overwrites it), then the profile's history is scored again and every score that changed is saved, then the profile's
-/// benchmark state. Write order keeps a valid snapshot safe: it is stored before anything else, and a retry after a
-/// failure half-way recomputes and completes the rest.
+/// last activity, then its benchmark state. Write order keeps a valid snapshot safe: it is stored before anything else,
+/// and a retry after a failure half-way recomputes and completes the rest (the state is written last, so a state that
+/// covers a history means everything before it was done). The scorings of one profile in this instance take turns
+/// (<see cref="ProfileScoringTurns"/>): one turn scores every snapshot stored before it read the history, and the scorings
+/// of those snapshots waiting behind it then end without a storage operation.
 /// </summary>
 public sealed partial class SnapshotScoring(
     IProfileStore profiles,
@@ -23,6 +26,7 @@ public sealed partial class SnapshotScoring(
     ISnapshotStore snapshots,
     IBenchmarkStateStore states,
     IRejectedSnapshotStore rejected,
+    ProfileScoringTurns turns,
     HistoryScorer scorer,
     BenchmarkCalculator benchmarks,
     IEnumerable<IProfileActivityLog> activityLogs,
@@ -30,7 +34,7 @@ public sealed partial class SnapshotScoring(
     ILogger<SnapshotScoring> logger)
 {
     /// <summary>
-    /// Concurrent scorings of one profile (a year uploaded at once) race for its benchmark state: a loser reads again, and
+    /// Scorings of one profile in other instances (scale-out) race for its benchmark state: a loser reads again, and
     /// usually finds the winner's state already covers its snapshot; if not, it recomputes after a random pause.
     /// </summary>
     private const int MaxStateAttempts = 20;
@@ -48,12 +52,20 @@ public sealed partial class SnapshotScoring(
             await RejectAsync(snapshot, string.Join("; ", errors), cancellationToken);
         }
 
+        using var turn = turns.Join(profileKey);
         await snapshots.UpsertAsync(new ScoredSnapshot(snapshot, null), cancellationToken);
+        turn.SnapshotStored();
+        await turn.WaitAsync(cancellationToken);
+        if (turn.IsCovered)
+        {
+            return;
+        }
+
         for (var attempt = 1; ; attempt++)
         {
-            if (await TryUpdateProfileAsync(profileKey, snapshot.Network, cancellationToken))
+            if (await TryUpdateProfileAsync(profileKey, snapshot.Network, turn, cancellationToken))
             {
-                break;
+                return;
             }
 
             if (attempt == MaxStateAttempts)
@@ -64,37 +76,37 @@ public sealed partial class SnapshotScoring(
             // Random, so that racing scorings of one profile stop meeting at the same moment.
             await Task.Delay(MaxPause * Random.Shared.NextDouble() * Math.Min(attempt, 5) / 5, time, cancellationToken);
         }
-
-        if (snapshot.Posts > 0)
-        {
-            var lastActivity = new DateTimeOffset(snapshot.PeriodEnd.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            foreach (var log in activityLogs)
-            {
-                await log.RecordAsync(profileKey, lastActivity, ActivitySource.Snapshot, cancellationToken);
-            }
-        }
     }
 
     /// <summary>
-    /// Scores the profile's history, saves the scores that changed and the benchmark state, unless another scoring changed
-    /// the state since it was read (false: try again with the history as it is now). Writes nothing when every score is
-    /// current and the state was computed from this very history (another scoring did the work).
+    /// Scores the profile's history, saves the scores that changed, the profile's last activity and the benchmark state,
+    /// unless another instance changed the state since it was read (false: try again with the history as it is now).
+    /// Writes no scores and no state when every score is current and the state was computed from this very history
+    /// (another scoring did the work). Done, it tells the turn which snapshots its history held.
     /// </summary>
-    private async Task<bool> TryUpdateProfileAsync(ProfileKey profileKey, Network network, CancellationToken cancellationToken)
+    private async Task<bool> TryUpdateProfileAsync(ProfileKey profileKey, Network network, ProfileScoringTurns.ProfileTurn turn, CancellationToken cancellationToken)
     {
-        var current = await states.FindAsync(profileKey, cancellationToken);
+        var current = turn.Written ?? (await states.FindAsync(profileKey, cancellationToken) is { } found ? new WrittenState(found.Value.HistoryFingerprint, found.Version) : null);
+        // As late as possible: the snapshots stored while the state was read are covered too.
+        var storedBeforeRead = turn.StoredBeforeRead();
         var history = await snapshots.ListProfileAsync(profileKey.BusinessId, profileKey.ProfileId, cancellationToken);
         var ordered = history.Select(h => h.Snapshot).OrderBy(s => s.PeriodStart).ToList();
         var scores = scorer.ScoreAll(ordered, responseTimeTarget: null);
         var stored = history.ToDictionary(h => h.Snapshot.PeriodStart, h => h.ScoresFingerprint);
         var changed = scores.Where(s => stored[s.PeriodStart] != Fingerprints.Scores(s)).ToList();
         var historyFingerprint = Fingerprints.History(ordered);
-        if (changed.Count == 0 && current?.Value.HistoryFingerprint == historyFingerprint)
+        if (changed.Count > 0)
         {
-            return true;
+            await snapshots.SaveScoresAsync(profileKey.BusinessId, changed, cancellationToken);
         }
 
-        await snapshots.SaveScoresAsync(profileKey.BusinessId, changed, cancellationToken);
+        // Before the state: a state that covers this history means its activity was recorded (older times change nothing).
+        await RecordLatestActivityAsync(profileKey, ordered, cancellationToken);
+        if (changed.Count == 0 && current?.HistoryFingerprint == historyFingerprint)
+        {
+            turn.Completed(storedBeforeRead);
+            return true;
+        }
 
         var state = new BenchmarkState(
             profileKey.BusinessId,
@@ -112,9 +124,28 @@ public sealed partial class SnapshotScoring(
         if (written.Status != WriteStatus.Written)
         {
             LogStateRace(profileKey.BusinessId, profileKey.ProfileId);
+            turn.Written = null;
+            return false;
         }
 
-        return written.Status == WriteStatus.Written;
+        turn.Written = new WrittenState(historyFingerprint, written.Version!);
+        turn.Completed(storedBeforeRead);
+        return true;
+    }
+
+    /// <summary>The end of the latest period with posts in the history, once per turn rather than once per snapshot.</summary>
+    private async Task RecordLatestActivityAsync(ProfileKey profileKey, IReadOnlyList<EngagementSnapshot> ordered, CancellationToken cancellationToken)
+    {
+        if (ordered.LastOrDefault(s => s.Posts > 0) is not { } latest)
+        {
+            return;
+        }
+
+        var lastActivity = new DateTimeOffset(latest.PeriodEnd.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        foreach (var log in activityLogs)
+        {
+            await log.RecordAsync(profileKey, lastActivity, ActivitySource.Snapshot, cancellationToken);
+        }
     }
 
     private async Task RejectAsync(EngagementSnapshot snapshot, string reason, CancellationToken cancellationToken)

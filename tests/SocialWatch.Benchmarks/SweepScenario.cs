@@ -490,7 +490,8 @@ internal static class SweepScenario
         ["SocialWatch:Checks:DeadDeclaration:MinimumSpan"] = "00:00:00",
     };
 
-    private static ServiceProvider Services(Dictionary<string, string?> settings)
+    /// <summary>The app's services (storage, tenants, alerts, checks, collection, engagement) in this process, their storage operations counted.</summary>
+    internal static ServiceProvider Services(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddLogging();
@@ -499,6 +500,7 @@ internal static class SweepScenario
         SocialWatch.Alerts.AlertsServiceCollectionExtensions.AddAlerts(services, configuration);
         services.AddProfileMonitoring(configuration);
         SocialWatch.Collectors.CollectorsServiceCollectionExtensions.AddProfileCollection(services, configuration);
+        SocialWatch.Engagement.EngagementServiceCollectionExtensions.AddEngagement(services, configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 

@@ -43,29 +43,11 @@ public sealed class SnapshotScoringFaults(AzuriteFixture azurite)
     }
 
     /// <summary>The real store, whose first scores write fails as a storage outage would, after the snapshot was written.</summary>
-    private sealed class FailsSavingScoresOnce(TableSnapshotStore store) : ISnapshotStore
+    private sealed class FailsSavingScoresOnce(TableSnapshotStore store) : SnapshotStoreDecorator(store)
     {
         private int saves;
 
-        public Task SaveScoresAsync(string businessId, IReadOnlyList<SnapshotScores> scores, CancellationToken cancellationToken) =>
-            Interlocked.Increment(ref saves) == 1 ? throw new IOException("Storage went away half-way.") : store.SaveScoresAsync(businessId, scores, cancellationToken);
-
-        public Task<IReadOnlyList<StoredPeriod>> ListProfileAsync(string businessId, string profileId, CancellationToken cancellationToken) => store.ListProfileAsync(businessId, profileId, cancellationToken);
-
-        public Task<IReadOnlyList<SnapshotScores>> ListScoresAsync(string businessId, CancellationToken cancellationToken) => store.ListScoresAsync(businessId, cancellationToken);
-
-        public Task<Versioned<ScoredSnapshot>?> FindAsync(SnapshotKey key, CancellationToken cancellationToken) => store.FindAsync(key, cancellationToken);
-
-        public Task<IReadOnlyList<Versioned<ScoredSnapshot>>> ListAsync(string businessId, CancellationToken cancellationToken) => store.ListAsync(businessId, cancellationToken);
-
-        public Task<WriteResult> InsertAsync(ScoredSnapshot record, CancellationToken cancellationToken) => store.InsertAsync(record, cancellationToken);
-
-        public Task<WriteResult> UpsertAsync(ScoredSnapshot record, CancellationToken cancellationToken) => store.UpsertAsync(record, cancellationToken);
-
-        public Task<WriteResult> ReplaceAsync(ScoredSnapshot record, string? expectedVersion, CancellationToken cancellationToken) => store.ReplaceAsync(record, expectedVersion, cancellationToken);
-
-        public Task<WriteResult> DeleteAsync(SnapshotKey key, string? expectedVersion, CancellationToken cancellationToken) => store.DeleteAsync(key, expectedVersion, cancellationToken);
-
-        public Task DeleteTenantAsync(string businessId, CancellationToken cancellationToken) => store.DeleteTenantAsync(businessId, cancellationToken);
+        public override Task SaveScoresAsync(string businessId, IReadOnlyList<SnapshotScores> scores, CancellationToken cancellationToken) =>
+            Interlocked.Increment(ref saves) == 1 ? throw new IOException("Storage went away half-way.") : base.SaveScoresAsync(businessId, scores, cancellationToken);
     }
 }

@@ -80,14 +80,19 @@ internal static class SweepScenario
         Console.WriteLine(Invariant($"  Storage operations per check, whole sweep with its fan-out (counted): {(tables + queues) / (double)handled:0.00} ({tables / (double)handled:0.00} table + {queues / (double)handled:0.00} queue; first sweep: every dead profile is a transition) (target 6)"));
 
         await CompareWithLinkinatorAsync(services, sites, profiles, clock.Elapsed, cancellationToken);
-        // On an Azurite of its own, in the same way: the checks a 429 rescheduled for an hour in the run above would slow its
-        // every queue operation (Azurite's queue slows with every message it holds), and deleting them takes Azurite minutes.
+        // What follows runs on Azurites of its own, started the same way: the checks a 429 rescheduled for an hour in the run
+        // above would slow their every queue operation (Azurite's queue slows with every message it holds, in any queue), and
+        // deleting them takes Azurite minutes.
+        await using (var fresh = await AzuriteServer.StartAsync(separateAzurite))
+        {
+            await using var freshServices = Services(Settings(fresh.ConnectionString, sites, NewPrefix()));
+            await QueueDepthAsync(freshServices, workers, 10 * QueuedChecksTarget, cancellationToken);
+        }
+
         await using (var fresh = await AzuriteServer.StartAsync(separateAzurite))
         {
             await PublishedHandlerSweepAsync(fresh.ConnectionString, handler, sites, profiles, bound, cancellationToken);
         }
-
-        await QueueDepthAsync(services, workers, 4 * QueuedChecksTarget, cancellationToken);
     }
 
     /// <summary>

@@ -45,7 +45,7 @@ Console.WriteLine();
 switch (options.Only)
 {
     case BenchmarkPart.Sweep:
-        await SweepScenario.RunAsync(azurite.ConnectionString, options.SeparateAzurite, options.Handler, options.SweepProfiles, options.SweepHosts, stop.Token);
+        await SweepScenario.RunAsync(options.SeparateAzurite, options.Handler, options.SweepProfiles, options.SweepHosts, stop.Token);
         return 0;
     case BenchmarkPart.Collection:
         await CollectionSweepScenario.PrintAsync(azurite.ConnectionString, stop.Token);
@@ -61,7 +61,7 @@ switch (options.Only)
         return 0;
 }
 
-await SweepScenario.RunAsync(azurite.ConnectionString, options.SeparateAzurite, options.Handler, options.SweepProfiles, options.SweepHosts, stop.Token);
+await SweepScenario.RunAsync(options.SeparateAzurite, options.Handler, options.SweepProfiles, options.SweepHosts, stop.Token);
 Console.WriteLine();
 
 var readiness = (await Readiness.MeasureAsync(options.Handler, settings, options.ReadinessRuns, stop.Token)).Order().ToArray();

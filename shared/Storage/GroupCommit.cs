@@ -22,8 +22,8 @@ public sealed class GroupCommit<TRecord>(
 
     public Task<WriteResult> WriteAsync(ConditionalWrite<TRecord> write, CancellationToken cancellationToken)
     {
-        var waiting = new Waiting(write, keyOf(write.Record).RowKey);
-        var partitionKey = keyOf(write.Record).PartitionKey;
+        var (partitionKey, rowKey) = keyOf(write.Record);
+        var waiting = new Waiting(write, rowKey);
         var partition = partitions.GetOrAdd(partitionKey, _ => new Partition());
         bool leads;
         lock (partition)

@@ -20,12 +20,15 @@ internal enum BenchmarkPart
 
     /// <summary>The dashboard's first render in Chromium (issue 7).</summary>
     Dashboard,
+
+    /// <summary>The published handler's readiness: process start to first answer.</summary>
+    Readiness,
 }
 
 /// <summary>What to measure and how hard; the defaults are the figures the README reports.</summary>
 internal sealed record BenchmarkOptions(string Handler, int ReadinessRuns, int RequestsPerSecond, TimeSpan LoadDuration, int SweepProfiles = 10_000, int SweepHosts = 20, BenchmarkPart? Only = null, bool SeparateAzurite = false)
 {
-    public const string Usage = "usage: SocialWatch.Benchmarks [--handler PATH] [--runs N] [--rate REQUESTS_PER_SECOND] [--seconds N] [--profiles N] [--hosts N (2 to 200)] [--only sweep|collection|parse|scoring|dashboard] [--azurite single|split]";
+    public const string Usage = "usage: SocialWatch.Benchmarks [--handler PATH] [--runs N] [--rate REQUESTS_PER_SECOND] [--seconds N] [--profiles N] [--hosts N (2 to 200)] [--only sweep|collection|parse|scoring|dashboard|readiness] [--azurite single|split]";
 
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {

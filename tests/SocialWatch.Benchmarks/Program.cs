@@ -59,16 +59,15 @@ switch (options.Only)
     case BenchmarkPart.Dashboard:
         await DashboardScenario.RunAsync(options.Handler, settings, adminKey, stop.Token);
         return 0;
+    case BenchmarkPart.Readiness:
+        await Readiness.PrintAsync(options.Handler, settings, options.ReadinessRuns, stop.Token);
+        return 0;
 }
 
 await SweepScenario.RunAsync(options.SeparateAzurite, options.Handler, options.SweepProfiles, options.SweepHosts, stop.Token);
 Console.WriteLine();
 
-var readiness = (await Readiness.MeasureAsync(options.Handler, settings, options.ReadinessRuns, stop.Token)).Order().ToArray();
-var median = LatencyReport.Percentile(readiness, 0.5);
-Console.WriteLine(Invariant($"Readiness: process start to first answer on GET /, custom-handler mode, {readiness.Length} runs"));
-Console.WriteLine(Invariant($"  min {Seconds(readiness[0])}   median {Seconds(median)}   max {Seconds(readiness[^1])}   target {Seconds(Readiness.Target)}: {(readiness[^1] <= Readiness.Target ? "met by every run" : median <= Readiness.Target ? "met by the median, not by every run" : "MISSED")}"));
-Console.WriteLine();
+await Readiness.PrintAsync(options.Handler, settings, options.ReadinessRuns, stop.Token);
 
 await ParseThroughput.PrintAsync(stop.Token);
 await CollectionSweepScenario.PrintAsync(azurite.ConnectionString, stop.Token);
@@ -106,8 +105,6 @@ static void Print(string name, LatencyReport report)
         Console.WriteLine(Invariant($"    first error: {error}"));
     }
 }
-
-static string Seconds(TimeSpan time) => Invariant($"{time.TotalSeconds:0.000} s");
 
 static string Milliseconds(TimeSpan time) => Invariant($"{time.TotalMilliseconds,7:0.00} ms");
 

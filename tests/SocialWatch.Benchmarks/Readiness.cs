@@ -10,7 +10,16 @@ internal static class Readiness
 
     private static readonly TimeSpan HostBudget = TimeSpan.FromSeconds(30);
 
-    public static async Task<IReadOnlyList<TimeSpan>> MeasureAsync(string handler, IReadOnlyDictionary<string, string> settings, int runs, CancellationToken cancellationToken)
+    public static async Task PrintAsync(string handler, IReadOnlyDictionary<string, string> settings, int runs, CancellationToken cancellationToken)
+    {
+        var readiness = (await MeasureAsync(handler, settings, runs, cancellationToken)).Order().ToArray();
+        var median = LatencyReport.Percentile(readiness, 0.5);
+        Console.WriteLine(Invariant($"Readiness: process start to first answer on GET /, custom-handler mode, {readiness.Length} runs"));
+        Console.WriteLine(Invariant($"  min {Seconds(readiness[0])}   median {Seconds(median)}   max {Seconds(readiness[^1])}   target {Seconds(Target)}: {(readiness[^1] <= Target ? "met by every run" : median <= Target ? "met by the median, not by every run" : "MISSED")}"));
+        Console.WriteLine();
+    }
+
+    private static async Task<IReadOnlyList<TimeSpan>> MeasureAsync(string handler, IReadOnlyDictionary<string, string> settings, int runs, CancellationToken cancellationToken)
     {
         var times = new List<TimeSpan>(runs);
         for (var run = 0; run < runs; run++)
@@ -21,4 +30,8 @@ internal static class Readiness
 
         return times;
     }
+
+    private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.000 s", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Invariant(FormattableString text) => text.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -27,6 +27,9 @@ internal static class ScoringScenario
     private const int WarmUpWeeks = 4;
     private const int SteadyRate = 20;
     private const int SteadySeconds = 15;
+    // Posted at the steady rate before the timed ones: the listener has backed off while the queue was idle (up to host.json's
+    // maxPollingInterval, 2 s), and its first receives would measure that wake-up, not the steady state.
+    private const int LeadInSeconds = 3;
     private const int StateWeeks = 156;
     private const int StateReadRate = 100;
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
@@ -41,24 +44,17 @@ internal static class ScoringScenario
         var lastMonday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7) - 7);
 
         Console.WriteLine(Invariant($"Engagement scoring: the app in local mode (queue listener, host.json batch settings), Azurite, {Profiles} profiles"));
-        var first = lastMonday.AddDays(-7 * (ThroughputWeeks + (SteadySeconds * SteadyRate / Profiles) + 2));
-        // A short upload to another business first, so that the measured one does not pay for the handler's JIT and
-        // connection warm-up (the ceiling's first run pays for this process's; the faster of its two runs counts).
+        var first = lastMonday.AddDays(-7 * (ThroughputWeeks + ((LeadInSeconds + SteadySeconds) * SteadyRate / Profiles) + 2));
+        // A short upload to another business first: the handler's first requests pay for its connections and start-up JIT.
         var warmUp = await Business.CreateAsync(client, adminKey, "bench-warm-up", cancellationToken);
         await warmUp.PostAsync(client, "text/csv", Csv(warmUp.ProfileIds, Enumerable.Range(0, WarmUpWeeks).Select(w => first.AddDays(7 * w))), cancellationToken);
         await warmUp.WaitForScoredAsync(client, Profiles * WarmUpWeeks, null, cancellationToken);
+        // Twice, as the ceiling below, and the faster counts: a run in a process still compiling its hot code measures the JIT.
+        var firstRun = await UploadAndScoreAsync(client, app, await Business.CreateAsync(client, adminKey, "bench-scoring-first", cancellationToken), first, cancellationToken);
         var business = await Business.CreateAsync(client, adminKey, "bench-scoring", cancellationToken);
+        var secondRun = await UploadAndScoreAsync(client, app, business, first, cancellationToken);
+        var (endToEnd, scored, polled, handlerCpu) = firstRun.Rate >= secondRun.Rate ? firstRun : secondRun;
         var csv = Csv(business.ProfileIds, Enumerable.Range(0, ThroughputWeeks).Select(w => first.AddDays(7 * w)));
-        var handlerCpu = ProcessorTime(app.ProcessId);
-        var uploaded = DateTimeOffset.UtcNow;
-        var clock = Stopwatch.StartNew();
-        await business.PostAsync(client, "text/csv", csv, cancellationToken);
-        await business.WaitForScoredAsync(client, Profiles * ThroughputWeeks, null, cancellationToken);
-        var polled = clock.Elapsed;
-        handlerCpu = ProcessorTime(app.ProcessId) - handlerCpu;
-        // Done when the last state was written (its updatedAt, this machine's clock), not when a poll every 500 ms saw it.
-        var scored = await business.LastUpdateAsync(client, cancellationToken) - uploaded;
-        var endToEnd = Profiles * ThroughputWeeks / scored.TotalSeconds;
         var listener = HostQueues.Read();
         var sizes = await business.PayloadSizesAsync(client, cancellationToken);
         // Twice, before and after the app in this process, and the faster counts: the first run also pays for this process's
@@ -67,7 +63,7 @@ internal static class ScoringScenario
         var inProcess = await InProcessAsync(azurite.ConnectionString, listener, csv, cancellationToken);
         var secondCeiling = await CeilingAsync(azurite.ConnectionString, listener, Profiles * ThroughputWeeks, sizes, cancellationToken);
         var ceiling = firstCeiling.Rate >= secondCeiling.Rate ? firstCeiling : secondCeiling;
-        Console.WriteLine(Invariant($"  throughput, {Profiles * ThroughputWeeks} snapshots in one CSV upload to the last state written: {endToEnd:0.0} snapshots/s ({scored.TotalSeconds:0.00} s; seen by polling after {polled.TotalSeconds:0.00} s)"));
+        Console.WriteLine(Invariant($"  throughput, {Profiles * ThroughputWeeks} snapshots in one CSV upload to the last state written: {endToEnd:0.0} snapshots/s ({scored.TotalSeconds:0.00} s; seen by polling after {polled.TotalSeconds:0.00} s; the faster of two runs: {firstRun.Rate:0.0}, {secondRun.Rate:0.0})"));
         Console.WriteLine(Invariant($"  Azurite ceiling, the same storage operations without scoring (the app's turns per profile, host.json's batch {listener.BatchSize} + {listener.NewBatchThreshold}): {ceiling.Rate:0.0} snapshots/s (the faster of two runs: {firstCeiling.Rate:0.0}, {secondCeiling.Rate:0.0})"));
         Console.WriteLine(Invariant($"  ratio {endToEnd / ceiling.Rate:0.00} (target >= 0.8)"));
         Console.WriteLine(Invariant($"  storage operations per snapshot, counted, upload to all scored: app {inProcess.Operations} (its services in this process, same upload, same batch settings), ceiling {ceiling.Operations}"));
@@ -76,7 +72,7 @@ internal static class ScoringScenario
         Console.WriteLine(Invariant($"  CPU per snapshot (user + system, less sensitive to other load than the rates): handler process {Ms(handlerCpu / (Profiles * ThroughputWeeks))} (ingest, listener, scoring, telemetry); this process: app {Ms(inProcess.Cpu / (Profiles * ThroughputWeeks))}, ceiling {Ms(ceiling.Cpu / (Profiles * ThroughputWeeks))} (both with the same queue driver); Azurite serves them all on one Node thread"));
 
         var steady = await SteadyLatencyAsync(client, business, first.AddDays(7 * ThroughputWeeks), cancellationToken);
-        Console.WriteLine(Invariant($"  ingest to scored at a steady {SteadyRate} snapshots/s for {SteadySeconds} s (one POST each; scored seen by polling GET benchmarks every {PollInterval.TotalMilliseconds:0} ms): p50 {Ms(steady.P50)}  p95 {Ms(steady.P95)}  max {Ms(steady.Max)}"));
+        Console.WriteLine(Invariant($"  ingest to scored at a steady {SteadyRate} snapshots/s for {SteadySeconds} s after {LeadInSeconds} s untimed (one POST each; scored seen by polling GET benchmarks every {PollInterval.TotalMilliseconds:0} ms): p50 {Ms(steady.P50)}  p95 {Ms(steady.P95)}  max {Ms(steady.Max)}"));
         if (endToEnd < SteadyRate)
         {
             Console.WriteLine(Invariant($"    (this run's throughput, {endToEnd:0.0} snapshots/s, is below the steady rate: the latency above is mostly the backlog growing, not the time to score one snapshot)"));
@@ -84,7 +80,7 @@ internal static class ScoringScenario
 
         var history = await Business.CreateAsync(client, adminKey, "bench-history", cancellationToken);
         var since = lastMonday.AddDays(-7 * (StateWeeks - 1));
-        clock.Restart();
+        var clock = Stopwatch.StartNew();
         // Half a year per upload: one request queues its snapshots before it answers, and Azurite takes ~100 sends/s.
         foreach (var weeks in Enumerable.Range(0, StateWeeks).Chunk(ThroughputWeeks))
         {
@@ -160,11 +156,27 @@ internal static class ScoringScenario
         }
     }
 
+    /// <summary>One CSV upload of <see cref="ThroughputWeeks"/> weeks to a new business, timed to the last state written; the handler's CPU meanwhile.</summary>
+    private static async Task<(double Rate, TimeSpan Scored, TimeSpan Polled, TimeSpan HandlerCpu)> UploadAndScoreAsync(HttpClient client, HandlerProcess app, Business business, DateOnly firstWeek, CancellationToken cancellationToken)
+    {
+        var csv = Csv(business.ProfileIds, Enumerable.Range(0, ThroughputWeeks).Select(w => firstWeek.AddDays(7 * w)));
+        var cpu = ProcessorTime(app.ProcessId);
+        var uploaded = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        await business.PostAsync(client, "text/csv", csv, cancellationToken);
+        await business.WaitForScoredAsync(client, Profiles * ThroughputWeeks, null, cancellationToken);
+        var polled = clock.Elapsed;
+        cpu = ProcessorTime(app.ProcessId) - cpu;
+        // Done when the last state was written (its updatedAt, this machine's clock), not when a poll every 500 ms saw it.
+        var scored = await business.LastUpdateAsync(client, cancellationToken) - uploaded;
+        return (Profiles * ThroughputWeeks / scored.TotalSeconds, scored, polled, cpu);
+    }
+
     /// <summary>Posts one snapshot per request at a steady rate (profiles in turn, each profile's weeks in order) and times each until its profile's state counts it.</summary>
     private static async Task<(TimeSpan P50, TimeSpan P95, TimeSpan Max)> SteadyLatencyAsync(HttpClient client, Business business, DateOnly firstWeek, CancellationToken cancellationToken)
     {
         var counts = await business.ScoredCountsAsync(client, cancellationToken);
-        var total = SteadyRate * SteadySeconds;
+        var total = SteadyRate * (LeadInSeconds + SteadySeconds);
         var sent = new (string ProfileId, int Count, TimeSpan At)[total];
         var clock = Stopwatch.StartNew();
         var scoredAt = new TimeSpan?[total];
@@ -211,7 +223,7 @@ internal static class ScoringScenario
 
         await stopPolling.CancelAsync();
         await polling.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
-        var latencies = Enumerable.Range(0, total).Select(i => (scoredAt[i] ?? throw new TimeoutException($"Snapshot {i} was not scored within 2 minutes.")) - sent[i].At).Order().ToArray();
+        var latencies = Enumerable.Range(SteadyRate * LeadInSeconds, SteadyRate * SteadySeconds).Select(i => (scoredAt[i] ?? throw new TimeoutException($"Snapshot {i} was not scored within 2 minutes.")) - sent[i].At).Order().ToArray();
         return (LatencyReport.Percentile(latencies, 0.5), LatencyReport.Percentile(latencies, 0.95), latencies[^1]);
     }
 

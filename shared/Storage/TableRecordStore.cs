@@ -63,15 +63,16 @@ public abstract class TableRecordStore<TKey, TRecord>(StorageTables tables, stri
         {
             var table = await tables.GetAsync(tableBaseName);
             var results = new WriteResult[writes.Count];
+            // Built once: a refused write makes the others go again, and an entity is the record's JSON.
+            var actions = writes.Select(w => w.Version is { } version
+                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, Entity(w.Record), new ETag(version))
+                : new TableTransactionAction(TableTransactionActionType.Add, Entity(w.Record))).ToArray();
             var left = Enumerable.Range(0, writes.Count).ToList();
             while (left.Count > 0)
             {
-                var actions = left.Select(i => writes[i].Version is { } version
-                    ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, Entity(writes[i].Record), new ETag(version))
-                    : new TableTransactionAction(TableTransactionActionType.Add, Entity(writes[i].Record)));
                 try
                 {
-                    var responses = (await table.SubmitTransactionAsync(actions, cancellationToken)).Value;
+                    var responses = (await table.SubmitTransactionAsync(left.Select(i => actions[i]), cancellationToken)).Value;
                     for (var k = 0; k < left.Count; k++)
                     {
                         results[left[k]] = WriteResult.Written(responses[k].Headers.ETag!.Value.ToString());
@@ -81,7 +82,7 @@ public abstract class TableRecordStore<TKey, TRecord>(StorageTables tables, stri
                 }
                 catch (TableTransactionFailedException e) when (e.FailedTransactionActionIndex is { } failed && e.Status is 404 or 409 or 412)
                 {
-                    results[left[failed]] = WriteResult.Failed(e.Status switch { 404 => WriteStatus.NotFound, 409 => WriteStatus.AlreadyExists, _ => WriteStatus.VersionMismatch });
+                    results[left[failed]] = WriteResult.Failed(Refusal(e.Status));
                     left.RemoveAt(failed);
                 }
             }
@@ -100,6 +101,15 @@ public abstract class TableRecordStore<TKey, TRecord>(StorageTables tables, stri
             return true;
         });
 
+    /// <summary>What Table Storage's refusal of a conditional write means: the record is missing, taken, or changed since.</summary>
+    private static WriteStatus Refusal(int status) => status switch
+    {
+        404 => WriteStatus.NotFound,
+        409 => WriteStatus.AlreadyExists,
+        412 => WriteStatus.VersionMismatch,
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Not a refusal of a conditional write."),
+    };
+
     private async Task<WriteResult> InsertCoreAsync(TRecord record, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(tableBaseName);
@@ -110,7 +120,7 @@ public abstract class TableRecordStore<TKey, TRecord>(StorageTables tables, stri
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            return WriteResult.Failed(WriteStatus.AlreadyExists);
+            return WriteResult.Failed(Refusal(e.Status));
         }
     }
 
@@ -131,7 +141,7 @@ public abstract class TableRecordStore<TKey, TRecord>(StorageTables tables, stri
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)
         {
-            return WriteResult.Failed(e.Status == 404 ? WriteStatus.NotFound : WriteStatus.VersionMismatch);
+            return WriteResult.Failed(Refusal(e.Status));
         }
     }
 
@@ -147,7 +157,7 @@ public abstract class TableRecordStore<TKey, TRecord>(StorageTables tables, stri
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)
         {
-            return WriteResult.Failed(e.Status == 404 ? WriteStatus.NotFound : WriteStatus.VersionMismatch);
+            return WriteResult.Failed(Refusal(e.Status));
         }
     }
 

@@ -50,11 +50,13 @@ internal static class ScoringScenario
         await warmUp.PostAsync(client, "text/csv", Csv(warmUp.ProfileIds, Enumerable.Range(0, WarmUpWeeks).Select(w => first.AddDays(7 * w))), cancellationToken);
         await warmUp.WaitForScoredAsync(client, Profiles * WarmUpWeeks, null, cancellationToken);
         // Twice, as the ceiling below, and the faster counts: a run in a process still compiling its hot code measures the JIT.
-        var firstRun = await UploadAndScoreAsync(client, app, await Business.CreateAsync(client, adminKey, "bench-scoring-first", cancellationToken), first, cancellationToken);
+        var throughputWeeks = Enumerable.Range(0, ThroughputWeeks).Select(w => first.AddDays(7 * w)).ToArray();
+        var firstBusiness = await Business.CreateAsync(client, adminKey, "bench-scoring-first", cancellationToken);
+        var firstRun = await UploadAndScoreAsync(client, app, firstBusiness, Csv(firstBusiness.ProfileIds, throughputWeeks), cancellationToken);
         var business = await Business.CreateAsync(client, adminKey, "bench-scoring", cancellationToken);
-        var secondRun = await UploadAndScoreAsync(client, app, business, first, cancellationToken);
+        var csv = Csv(business.ProfileIds, throughputWeeks);
+        var secondRun = await UploadAndScoreAsync(client, app, business, csv, cancellationToken);
         var (endToEnd, scored, polled, handlerCpu) = firstRun.Rate >= secondRun.Rate ? firstRun : secondRun;
-        var csv = Csv(business.ProfileIds, Enumerable.Range(0, ThroughputWeeks).Select(w => first.AddDays(7 * w)));
         var listener = HostQueues.Read();
         var sizes = await business.PayloadSizesAsync(client, cancellationToken);
         // Twice, before and after the app in this process, and the faster counts: the first run also pays for this process's
@@ -157,9 +159,8 @@ internal static class ScoringScenario
     }
 
     /// <summary>One CSV upload of <see cref="ThroughputWeeks"/> weeks to a new business, timed to the last state written; the handler's CPU meanwhile.</summary>
-    private static async Task<(double Rate, TimeSpan Scored, TimeSpan Polled, TimeSpan HandlerCpu)> UploadAndScoreAsync(HttpClient client, HandlerProcess app, Business business, DateOnly firstWeek, CancellationToken cancellationToken)
+    private static async Task<(double Rate, TimeSpan Scored, TimeSpan Polled, TimeSpan HandlerCpu)> UploadAndScoreAsync(HttpClient client, HandlerProcess app, Business business, string csv, CancellationToken cancellationToken)
     {
-        var csv = Csv(business.ProfileIds, Enumerable.Range(0, ThroughputWeeks).Select(w => firstWeek.AddDays(7 * w)));
         var cpu = ProcessorTime(app.ProcessId);
         var uploaded = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();

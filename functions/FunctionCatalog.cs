@@ -18,7 +18,7 @@ public static class FunctionCatalog
         .AddQueueFunction<CollectProfile>(CollectProfile.Name)
         .AddTimerFunction<SweepProfiles>(SweepProfiles.Name)
         .AddQueueFunction<CheckProfile>(CheckProfile.Name)
-        .AddQueueFunction<CheckProfileLater>(CheckProfileLater.Name)
+        .AddQueueFunction<ResumeHeldChecks>(ResumeHeldChecks.Name)
         .AddQueueFunction<ContinueSweep>(ContinueSweep.Name)
         .AddTimerFunction<AuditWebsites>(AuditWebsites.Name)
         .AddQueueFunction<AuditWebsite>(AuditWebsite.Name);

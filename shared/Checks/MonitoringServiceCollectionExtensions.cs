@@ -11,8 +11,8 @@ namespace SocialWatch.Checks;
 public static class MonitoringServiceCollectionExtensions
 {
     /// <summary>
-    /// The profile checks wired to storage and alerts (after AddSocialWatchStorage, AddTenants and AddAlerts): profile health
-    /// and link audits (per-business stores, purged with their business), the activity log, sweeps and their queues.
+    /// The profile checks wired to storage and alerts (after AddSocialWatchStorage, AddTenants and AddAlerts): profile health,
+    /// link audits and held checks (per-business stores, purged with their business), the activity log, sweeps and their queues.
     /// </summary>
     public static IServiceCollection AddProfileMonitoring(this IServiceCollection services, IConfiguration configuration)
     {
@@ -20,11 +20,13 @@ public static class MonitoringServiceCollectionExtensions
         services.AddOptions<SweepOptions>().Bind(configuration.GetSection(SweepOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddTenantStore<IProfileHealthStore, TableProfileHealthStore>();
         services.AddTenantStore<ILinkAuditStore, TableLinkAuditStore>();
+        services.AddTenantStore<IHeldCheckStore, TableHeldCheckStore>();
         services.AddSingleton<IProfileActivityLog, ProfileActivityLog>();
         services.AddSingleton<SweepStore>();
         services.AddSingleton<SweepTallies>();
         services.AddSingleton<CheckQueue>();
         services.AddSingleton<SweepContinuationQueue>();
+        services.AddSingleton<HeldChecks>();
         services.AddSingleton<AuditQueue>();
         services.AddSingleton<ProfileAlerts>();
         services.AddSingleton<ProfileCheckRunner>();

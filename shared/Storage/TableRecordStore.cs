@@ -213,7 +213,7 @@ public abstract class TableRecordStore<TKey, TRecord>(StorageTables tables, stri
         return entity;
     }
 
-    private Versioned<TRecord> Versioned(TableEntity entity) => new(Read(entity), entity.ETag.ToString());
+    protected Versioned<TRecord> Versioned(TableEntity entity) => new(Read(entity), entity.ETag.ToString());
 
     private static ETag ETagOf(string? version) => version is null ? ETag.All : new ETag(version);
 }

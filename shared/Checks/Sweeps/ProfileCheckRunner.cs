@@ -17,8 +17,8 @@ public enum CheckRunOutcome
     /// <summary>The sweep is void: nothing changed (the log says why).</summary>
     Void,
 
-    /// <summary>The network asked us to wait: the check was sent again, invisible until the retry time.</summary>
-    Rescheduled,
+    /// <summary>The network asked us to wait: the result was applied and the check held until the retry time.</summary>
+    Held,
 }
 
 /// <summary>
@@ -37,7 +37,7 @@ public sealed partial class ProfileCheckRunner(
     StalenessEvaluator staleness,
     IProfileHealthStore health,
     ProfileAlerts alerts,
-    CheckQueue queue,
+    HeldChecks held,
     TimeProvider time,
     IOptions<SweepOptions> sweepOptions,
     IOptions<DeadDeclarationOptions> deadOptions,
@@ -55,14 +55,10 @@ public sealed partial class ProfileCheckRunner(
             return CheckRunOutcome.Void;
         }
 
-        var rescheduled = false;
-        if (result.Class == CheckClass.RateLimited)
+        var isHeld = result.Class == CheckClass.RateLimited;
+        if (isHeld)
         {
-            var retryAt = result.Evidence.RetryAt ?? result.CheckedAt + sweepOptions.Value.CheckInterval;
-            // Without the health and the address: by the retry time they may have changed (the check reads them then).
-            await queue.SendLaterAsync(message with { Health = null, Address = null }, retryAt - time.GetUtcNow(), cancellationToken);
-            LogRescheduled(message.BusinessId, message.ProfileId, retryAt);
-            rescheduled = true;
+            await held.HoldAsync(message, result.Evidence.RetryAt ?? result.CheckedAt + sweepOptions.Value.CheckInterval, cancellationToken);
         }
 
         if (!await WriteCarriedAsync(message, result, cancellationToken))
@@ -70,7 +66,7 @@ public sealed partial class ProfileCheckRunner(
             await health.UpdateAsync(message.Profile, current => ApplyAsync(current, result, message, cancellationToken), cancellationToken);
         }
 
-        return rescheduled ? CheckRunOutcome.Rescheduled : CheckRunOutcome.Applied;
+        return isHeld ? CheckRunOutcome.Held : CheckRunOutcome.Applied;
     }
 
     /// <summary>
@@ -159,9 +155,6 @@ public sealed partial class ProfileCheckRunner(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Check of profile {ProfileId} of {BusinessId} ({Class}) not applied: sweep {SweepId} is void: {Reason}")]
     private partial void LogVoid(string businessId, string profileId, CheckClass @class, string sweepId, string reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Profile {ProfileId} of {BusinessId} is rate-limited: check rescheduled at {RetryAt}")]
-    private partial void LogRescheduled(string businessId, string profileId, DateTimeOffset retryAt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Profile {ProfileId} of {BusinessId}: {Kind} about {Condition} recorded as {DedupeKey}")]
     private partial void LogTransition(string businessId, string profileId, AlertKind kind, ProfileCondition condition, string dedupeKey);

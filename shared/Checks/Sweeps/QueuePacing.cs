@@ -5,7 +5,7 @@ namespace SocialWatch.Checks.Sweeps;
 /// the queue's length, sends up to the target, and when that room is used reads the length again, waiting while the queue
 /// is more than half full. One length read per half a target of checks at most, while the checkers keep draining.
 /// The target counts above the lowest length this run has seen: what was there before it (another sweep's backlog, checks
-/// released for a retry after a failure) is not its to wait for. Rescheduled checks wait on their own queue.
+/// released for a retry after a failure) is not its to wait for. Checks held for their host wait in a table, not here.
 /// </summary>
 public sealed class QueuePacing(CheckQueue queue, TimeProvider time, SweepOptions options)
 {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SocialWatch.Alerts;
 using SocialWatch.Checks;
@@ -163,40 +164,54 @@ public sealed class ProfileMonitoring(AzuriteFixture azurite, FakeNetworks fakes
     }
 
     [Fact]
-    public async Task ReschedulesARateLimitedCheckAtItsRetryTimeWithoutHoldingAWorker()
+    public async Task HoldsARateLimitedHostsChecksUntilItsRetryTimeWithOneMessageForTheHost()
     {
         await using var app = await MonitoredApp.StartAsync(azurite, fakes);
         var business = await app.CreateBusinessAsync(fakes);
-        var profile = await app.CreateProfileAsync(business, Network.Other, Flaky("/retry-after?seconds=3600"));
+        var first = await app.CreateProfileAsync(business, Network.Other, Flaky("/retry-after?seconds=3600&times=1"));
+        var second = await app.CreateProfileAsync(business, Network.Other, Flaky("/retry-after?seconds=3600&times=1"));
 
         await app.SweepAsync();
-        Assert.Equal(1, await app.CheckAllAsync());
+        Assert.Equal(2, await app.CheckAllAsync());
 
-        var health = (await app.HealthAsync(business, profile))!;
-        Assert.Equal(CheckClass.RateLimited, health.LastCheck!.Class);
-        Assert.Equal(MonitoredApp.Start.AddHours(1), health.NextCheckAt);
-        var later = app.Queue(CheckQueue.LaterQueueName);
-        Assert.Equal(1, (await later.GetPropertiesAsync(TestContext.Current.CancellationToken)).Value.ApproximateMessagesCount);
-        Assert.Empty((await later.PeekMessagesAsync(cancellationToken: TestContext.Current.CancellationToken)).Value);
+        foreach (var profile in new[] { first, second })
+        {
+            var health = (await app.HealthAsync(business, profile))!;
+            Assert.Equal(CheckClass.RateLimited, health.LastCheck!.Class);
+            Assert.Equal(MonitoredApp.Start.AddHours(1), health.NextCheckAt);
+        }
+
+        var held = await app.Services.GetRequiredService<IHeldCheckStore>().ListAsync(business, TestContext.Current.CancellationToken);
+        Assert.Equal([first, second], held.Select(h => h.Value.Check.ProfileId).Order(StringComparer.Ordinal));
+        Assert.All(held, h => Assert.Equal(("flaky.test", MonitoredApp.Start.AddHours(1)), (h.Value.Host, h.Value.RetryAt)));
+        var due = app.Queue(CheckQueue.DueQueueName);
+        Assert.Equal(1, (await due.GetPropertiesAsync(TestContext.Current.CancellationToken)).Value.ApproximateMessagesCount);
+        Assert.Empty((await due.PeekMessagesAsync(cancellationToken: TestContext.Current.CancellationToken)).Value);
         Assert.Equal(0, (await app.Queue(CheckQueue.QueueName).GetPropertiesAsync(TestContext.Current.CancellationToken)).Value.ApproximateMessagesCount);
     }
 
     [Fact]
-    public async Task CheckProfileLaterRunsARescheduledCheckAsCheckProfileDoes()
+    public async Task ResumeHeldChecksSendsAHostsChecksBackWhenTheirRetryTimeHasComeAndNotBefore()
     {
         await using var app = await MonitoredApp.StartAsync(azurite, fakes);
         var business = await app.CreateBusinessAsync(fakes);
-        var profile = await app.CreateProfileAsync(business, Network.Other, fakes.Url("acme-bakery.test", "/"));
+        var profile = await app.CreateProfileAsync(business, Network.Other, Flaky("/retry-after?seconds=3600&times=1"));
         await app.SweepAsync();
-        var check = CheckProfileMessage.Read((await app.Queue(CheckQueue.QueueName).PeekMessageAsync(TestContext.Current.CancellationToken)).Value.Body.ToString());
-        Assert.Equal(1, await app.CheckAllAsync());
+        await app.CheckAllAsync();
+        var due = new HeldChecksDue("flaky.test", MonitoredApp.Start.AddHours(1));
 
-        app.Time.Advance(TimeSpan.FromHours(1));
-        await app.Invoker.InvokeQueueAsync(CheckProfileLater.Name, new QueueInvocation("later-1", (check with { Health = null, Address = null }).Serialize(), 1, app.Time.GetUtcNow()), TestContext.Current.CancellationToken);
+        app.Time.Advance(TimeSpan.FromMinutes(59));
+        await app.Invoker.InvokeQueueAsync(ResumeHeldChecks.Name, new QueueInvocation("due-early", due.Serialize(), 1, app.Time.GetUtcNow()), TestContext.Current.CancellationToken);
+        Assert.Equal(0, await app.CheckAllAsync());
+
+        app.Time.Advance(TimeSpan.FromMinutes(1));
+        await app.Invoker.InvokeQueueAsync(ResumeHeldChecks.Name, new QueueInvocation("due", due.Serialize(), 1, app.Time.GetUtcNow()), TestContext.Current.CancellationToken);
+        Assert.Equal(1, await app.CheckAllAsync());
 
         var health = (await app.HealthAsync(business, profile))!;
         Assert.Equal(2, health.History.Count);
-        Assert.Equal(app.Time.GetUtcNow(), health.LastCheck!.CheckedAt);
+        Assert.Equal((CheckClass.Alive, app.Time.GetUtcNow()), (health.LastCheck!.Class, health.LastCheck.CheckedAt));
+        Assert.Empty(await app.Services.GetRequiredService<IHeldCheckStore>().ListAsync(business, TestContext.Current.CancellationToken));
     }
 
     [Theory]

@@ -2,6 +2,7 @@ using SocialWatch.Alerts;
 using SocialWatch.Checks;
 using SocialWatch.Checks.Audits;
 using SocialWatch.Checks.Health;
+using SocialWatch.Checks.Sweeps;
 using SocialWatch.Checks.Verdicts;
 using SocialWatch.Profiles;
 using SocialWatch.Storage;
@@ -134,4 +135,40 @@ public class TableLinkAuditStoreContract(AzuriteFixture azurite) : RecordStoreCo
         record with { Pages = [new Uri("https://rose.example/contact")], ProfileId = "p-changed", LastCheck = null, Verdict = HealthVerdict.Initial };
 
     protected override LinkAuditKey KeyOf(LinkAuditEntry record) => record.Key;
+}
+
+public class TableHeldCheckStoreContract(AzuriteFixture azurite) : RecordStoreContract<HeldCheckKey, HeldCheck>(azurite)
+{
+    private TableHeldCheckStore? store;
+
+    protected override IRecordStore<HeldCheckKey, HeldCheck> Store => store ??= new TableHeldCheckStore(Get<StorageTables>());
+
+    protected override HeldCheck NewRecord(string businessId, int number) => Held(businessId, $"p-{number:000}", "www.instagram.com");
+
+    protected override HeldCheck Changed(HeldCheck record) => record with { RetryAt = record.RetryAt.AddHours(2) };
+
+    protected override HeldCheckKey KeyOf(HeldCheck record) => record.Key;
+
+    [Fact]
+    public async Task ListsAHostsHeldChecksAcrossBusinessesAndNoOtherHosts()
+    {
+        var (rose, acme) = (NewBusinessId(), NewBusinessId());
+        var host = $"h{Guid.NewGuid():N}.example";
+        HeldCheck[] hosts = [Held(rose, "p-1", host), Held(acme, "p-2", host), Held(acme, "p-3", host)];
+        HeldCheck[] others = [Held(rose, "p-4", "a" + host), Held(rose, "p-5", host + ".evil"), Held(acme, "p-6", "x." + host)];
+        foreach (var held in hosts.Concat(others))
+        {
+            await Store.InsertAsync(held, Cancellation);
+        }
+
+        var listed = await ((IHeldCheckStore)Store).ListByHostAsync(host, Cancellation);
+
+        Assert.Equal(["p-1", "p-2", "p-3"], listed.Select(h => h.Value.Check.ProfileId).Order(StringComparer.Ordinal));
+        Assert.All(listed, h => Assert.Equal(host, h.Value.Host));
+    }
+
+    private static HeldCheck Held(string businessId, string profileId, string host) =>
+        HeldCheck.Of(
+            new CheckProfileMessage("sweep-1", businessId, profileId, new Uri($"https://{host}/{profileId}/"), Network.Instagram, 3, new KnownHealth(null, null)),
+            Checked.At.AddHours(1));
 }

@@ -22,9 +22,10 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<StorageNames>();
         services.AddSingleton<StorageTables>();
         services.AddSingleton<StorageOperations>();
+        services.AddSingleton<QueueSends>();
         services.AddSingleton<RecordReadCache>();
         services.AddSingleton(provider => CreateTableClient(provider.GetRequiredService<IOptions<StorageOptions>>().Value, provider.GetRequiredService<StorageOperations>()));
-        services.AddSingleton(provider => CreateQueueServiceClient(provider.GetRequiredService<IOptions<StorageOptions>>().Value, QueueClientOptions(), provider.GetRequiredService<StorageOperations>()));
+        services.AddSingleton(provider => CreateQueueServiceClient(provider.GetRequiredService<IOptions<StorageOptions>>().Value, QueueClientOptions(), provider.GetRequiredService<StorageOperations>(), provider.GetRequiredService<QueueSends>()));
         return services;
     }
 
@@ -42,11 +43,13 @@ public static class StorageServiceCollectionExtensions
 
     /// <summary>
     /// A queue service client on the configured account with the given client options (a listener adds its own
-    /// decoding-failure handling); its requests are counted with every other storage operation.
+    /// decoding-failure handling); its requests are counted with every other storage operation, and its sends seen by
+    /// <paramref name="sends"/>.
     /// </summary>
-    public static QueueServiceClient CreateQueueServiceClient(StorageOptions options, QueueClientOptions clientOptions, StorageOperations operations)
+    public static QueueServiceClient CreateQueueServiceClient(StorageOptions options, QueueClientOptions clientOptions, StorageOperations operations, QueueSends sends)
     {
         clientOptions.AddPolicy(operations.Queues, HttpPipelinePosition.PerRetry);
+        clientOptions.AddPolicy(sends, HttpPipelinePosition.PerCall);
         return options.UsesIdentity
             ? new QueueServiceClient(options.QueueServiceUri!, Credential(options), clientOptions)
             : new QueueServiceClient(options.ConnectionString!, clientOptions);

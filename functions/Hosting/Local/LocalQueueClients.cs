@@ -13,16 +13,20 @@ public sealed partial class LocalQueueClients
     private readonly QueueServiceClient raw;
     private readonly ILogger<LocalQueueClients> logger;
 
-    public LocalQueueClients(IOptions<StorageOptions> storage, StorageOperations operations, ILogger<LocalQueueClients> logger)
+    public LocalQueueClients(IOptions<StorageOptions> storage, StorageOperations operations, QueueSends sends, ILogger<LocalQueueClients> logger)
     {
         this.logger = logger;
-        raw = StorageServiceCollectionExtensions.CreateQueueServiceClient(storage.Value, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None }, operations);
+        Sends = sends;
+        raw = StorageServiceCollectionExtensions.CreateQueueServiceClient(storage.Value, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None }, operations, sends);
         var options = StorageServiceCollectionExtensions.QueueClientOptions();
         options.MessageDecodingFailed += MoveUndecodableToPoisonAsync;
-        Listening = StorageServiceCollectionExtensions.CreateQueueServiceClient(storage.Value, options, operations);
+        Listening = StorageServiceCollectionExtensions.CreateQueueServiceClient(storage.Value, options, operations, sends);
     }
 
     public QueueServiceClient Listening { get; }
+
+    /// <summary>This process's sends, which wake an idle listener of their queue.</summary>
+    public QueueSends Sends { get; }
 
     public static string PoisonQueueName(string queueName) => queueName + "-poison";
 

@@ -1,5 +1,6 @@
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
+using SocialWatch.Storage;
 
 namespace SocialWatch.Functions.Hosting.Local;
 
@@ -9,7 +10,8 @@ public sealed record QueueTrigger(string FunctionName, string QueueName);
 /// <summary>
 /// Feeds one queue function with host.json extensions.queues semantics: receive up to batchSize, receive again when the messages
 /// in flight fall to newBatchThreshold, run them concurrently, delete on success, after a failure release the message for
-/// visibilityTimeout or, at maxDequeueCount, copy it to &lt;queue&gt;-poison; back off up to maxPollingInterval while the queue is empty.
+/// visibilityTimeout or, at maxDequeueCount, copy it to &lt;queue&gt;-poison; back off up to maxPollingInterval while the queue is empty
+/// (or until this instance sends to it: <see cref="QueueSends"/>).
 /// </summary>
 internal sealed partial class QueueTriggerListener
 {
@@ -21,6 +23,7 @@ internal sealed partial class QueueTriggerListener
     private readonly ILogger<QueueTriggerListener> logger;
     private readonly QueueClient queue;
     private readonly QueueClient poison;
+    private readonly QueueSends sends;
 
     public QueueTriggerListener(QueueTrigger trigger, QueueSettings settings, TimeSpan lease, LocalQueueClients clients, FunctionInvoker invoker, TimeProvider time, ILogger<QueueTriggerListener> logger)
     {
@@ -32,6 +35,7 @@ internal sealed partial class QueueTriggerListener
         this.logger = logger;
         queue = clients.Listening.GetQueueClient(trigger.QueueName);
         poison = clients.Listening.GetQueueClient(LocalQueueClients.PoisonQueueName(trigger.QueueName));
+        sends = clients.Sends;
     }
 
     private enum Outcome
@@ -49,6 +53,7 @@ internal sealed partial class QueueTriggerListener
         while (!stopping.IsCancellationRequested)
         {
             TimeSpan? wait = null;
+            Task? sentMeanwhile = null;
             try
             {
                 if (!queuesExist)
@@ -59,10 +64,12 @@ internal sealed partial class QueueTriggerListener
                 }
 
                 await WaitForNewBatchThresholdAsync(inFlight);
+                var nextSend = sends.NextAsync(queue.Name);
                 QueueMessage[] messages = await queue.ReceiveMessagesAsync(settings.BatchSize, lease, stopping);
                 if (messages.Length == 0)
                 {
                     wait = polling.NextDelay();
+                    sentMeanwhile = nextSend;
                 }
                 else
                 {
@@ -84,7 +91,8 @@ internal sealed partial class QueueTriggerListener
 
             if (wait is { } delay)
             {
-                await Task.Delay(delay, time, stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                // Idle: a message this instance sends to the queue ends the wait at once. A fault's back-off waits in full.
+                await (sentMeanwhile?.WaitAsync(delay, time, stopping) ?? Task.Delay(delay, time, stopping)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using SocialWatch.Functions.Hosting;
 using SocialWatch.Storage;
 using SocialWatch.Tests.Infrastructure;
@@ -250,6 +251,27 @@ public sealed class LocalQueueListener(AzuriteFixture azurite)
 
         Assert.Contains($"functions/{RecordsMessages.Name}/function.json 'queueName'", refusal, StringComparison.Ordinal);
         Assert.Contains(expected, refusal, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnIdleListenerPollsAtOnceWhenItsOwnInstanceSendsToItsQueue()
+    {
+        // A clock that never moves: an idle listener's back-off never ends, so only a send of the app's own can wake it.
+        var seen = new Seen<QueueInvocation>();
+        using var root = TestAppRoot.Create(TestAppRoot.Queues(("maxPollingInterval", "00:01:00")), TestFunctionFolder.Queue(RecordsMessages.Name, RecordsMessages.QueueName));
+        await using var app = Start(root, services => services.AddSingleton(seen).AddSingleton<TimeProvider>(new FakeTimeProvider()).AddQueueFunction<RecordsMessages>(RecordsMessages.Name));
+        var outside = await QueueAsync(RecordsMessages.QueueName);
+        var own = app.Services.GetRequiredService<QueueServiceClient>().GetQueueClient(outside.Name);
+
+        await own.SendMessageAsync("sent by the app", Cancel);
+        await seen.WaitForAsync(1);
+        await Task.Delay(500, Cancel);
+        await outside.SendMessageAsync("sent by another process", Cancel);
+        await Task.Delay(1000, Cancel);
+        Assert.Single(seen.Items);
+        await own.SendMessageAsync("sent by the app again", Cancel);
+
+        Assert.Equal(["sent by another process", "sent by the app again"], (await seen.WaitForAsync(3)).Skip(1).Select(m => m.Body).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed record AlertAddress(string BusinessName, string RecipientName, str
 
 /// <summary>
 /// Writes and records (in the outbox) the email an alert decision calls for, addressed as the check message says, or, when it
-/// carries no address (a rescheduled check), as read then: business, plan, profiles and link audit through the read cache.
+/// carries no address (a held check), as read then: business, plan, profiles and link audit through the read cache.
 /// </summary>
 public sealed partial class ProfileAlerts(
     IBusinessStore businesses,

@@ -162,17 +162,20 @@ public abstract class TableRecordStore<TKey, TRecord>(StorageTables tables, stri
     }
 
     public Task<IReadOnlyList<Versioned<TRecord>>> ListAsync(string businessId, CancellationToken cancellationToken) =>
-        Cached<IReadOnlyList<Versioned<TRecord>>>(businessId, WholePartition, async () =>
-        {
-            var table = await tables.GetAsync(tableBaseName);
-            var records = new List<Versioned<TRecord>>();
-            await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {businessId}"), cancellationToken: cancellationToken))
-            {
-                records.Add(Versioned(entity));
-            }
+        Cached(businessId, WholePartition, () => QueryAllAsync(TableClient.CreateQueryFilter($"PartitionKey eq {businessId}"), cancellationToken));
 
-            return records;
-        });
+    /// <summary>Every record the filter matches, all pages read (not through the cache).</summary>
+    protected async Task<IReadOnlyList<Versioned<TRecord>>> QueryAllAsync(string filter, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(tableBaseName);
+        var records = new List<Versioned<TRecord>>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            records.Add(Versioned(entity));
+        }
+
+        return records;
+    }
 
     /// <summary>One page of a query across partitions; <paramref name="continuation"/> is the token a previous page returned.</summary>
     protected async Task<Page<Versioned<TRecord>>> QueryPageAsync(string? filter, int pageSize, string? continuation, CancellationToken cancellationToken)
@@ -213,7 +216,7 @@ public abstract class TableRecordStore<TKey, TRecord>(StorageTables tables, stri
         return entity;
     }
 
-    protected Versioned<TRecord> Versioned(TableEntity entity) => new(Read(entity), entity.ETag.ToString());
+    private Versioned<TRecord> Versioned(TableEntity entity) => new(Read(entity), entity.ETag.ToString());
 
     private static ETag ETagOf(string? version) => version is null ? ETag.All : new ETag(version);
 }

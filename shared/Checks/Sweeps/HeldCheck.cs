@@ -17,7 +17,7 @@ public sealed record HeldCheck(string Host, DateTimeOffset RetryAt, CheckProfile
     public static HeldCheck Of(CheckProfileMessage check, DateTimeOffset retryAt) =>
         new(HostOf(check.Url), retryAt, check with { Health = null, Address = null });
 
-    public static string HostOf(Uri url) => url.IdnHost.ToLowerInvariant();
+    private static string HostOf(Uri url) => url.IdnHost.ToLowerInvariant();
 }
 
 /// <summary>
@@ -28,8 +28,8 @@ public sealed record HeldChecksDue(string Host, DateTimeOffset At)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Held checks come due on the minute: a host's checks held within a minute of each other share one message.</summary>
-    public static readonly TimeSpan Granularity = TimeSpan.FromMinutes(1);
+    // Held checks come due on the minute: a host's checks held within a minute of each other share one message.
+    private static readonly TimeSpan Granularity = TimeSpan.FromMinutes(1);
 
     /// <summary>The message that resumes a check held until <paramref name="retryAt"/>: the due minute at or after it.</summary>
     public static HeldChecksDue For(HeldCheck held) =>

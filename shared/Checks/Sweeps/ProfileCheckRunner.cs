@@ -58,7 +58,7 @@ public sealed partial class ProfileCheckRunner(
         var isHeld = result.Class == CheckClass.RateLimited;
         if (isHeld)
         {
-            await held.HoldAsync(message, result.Evidence.RetryAt ?? result.CheckedAt + sweepOptions.Value.CheckInterval, cancellationToken);
+            await held.HoldAsync(message, RetryAt(result), cancellationToken);
         }
 
         if (!await WriteCarriedAsync(message, result, cancellationToken))
@@ -145,13 +145,16 @@ public sealed partial class ProfileCheckRunner(
         var dead = deadOptions.Value;
         return result.Class switch
         {
-            CheckClass.RateLimited => result.Evidence.RetryAt ?? now + sweepOptions.Value.CheckInterval,
+            CheckClass.RateLimited => RetryAt(result),
             CheckClass.Transient => now,
             _ when verdict.State != DeclaredHealth.Dead && verdict.DeadRun > 0 =>
                 now + (dead.ConsecutiveDeadResults > 1 ? dead.MinimumSpan / (dead.ConsecutiveDeadResults - 1) : TimeSpan.Zero),
             _ => now + sweepOptions.Value.CheckInterval,
         };
     }
+
+    /// <summary>When a rate-limited profile is checked again: as the network said, else after the check interval.</summary>
+    private DateTimeOffset RetryAt(CheckResult result) => result.Evidence.RetryAt ?? result.CheckedAt + sweepOptions.Value.CheckInterval;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Check of profile {ProfileId} of {BusinessId} ({Class}) not applied: sweep {SweepId} is void: {Reason}")]
     private partial void LogVoid(string businessId, string profileId, CheckClass @class, string sweepId, string reason);

@@ -15,17 +15,10 @@ public sealed class TableHeldCheckStore(StorageTables tables) : TableRecordStore
     private const char Separator = '|';
     private const char AfterSeparator = '}';
 
-    public async Task<IReadOnlyList<Versioned<HeldCheck>>> ListByHostAsync(string host, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Versioned<HeldCheck>>> ListByHostAsync(string host, CancellationToken cancellationToken)
     {
-        var table = await TableAsync();
         var (from, to) = (host + Separator, host + AfterSeparator);
-        var held = new List<Versioned<HeldCheck>>();
-        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey ge {from} and RowKey lt {to}"), cancellationToken: cancellationToken))
-        {
-            held.Add(Versioned(entity));
-        }
-
-        return held;
+        return QueryAllAsync(TableClient.CreateQueryFilter($"RowKey ge {from} and RowKey lt {to}"), cancellationToken);
     }
 
     protected override TableKey KeyOf(HeldCheckKey key) => new(key.BusinessId, key.Host + Separator + key.ProfileId);

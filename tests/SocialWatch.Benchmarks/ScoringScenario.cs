@@ -27,9 +27,6 @@ internal static class ScoringScenario
     private const int WarmUpWeeks = 4;
     private const int SteadyRate = 20;
     private const int SteadySeconds = 15;
-    // Posted at the steady rate before the timed ones: the listener has backed off while the queue was idle (up to host.json's
-    // maxPollingInterval, 2 s), and its first receives would measure that wake-up, not the steady state.
-    private const int LeadInSeconds = 3;
     private const int StateWeeks = 156;
     private const int StateReadRate = 100;
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
@@ -44,7 +41,7 @@ internal static class ScoringScenario
         var lastMonday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7) - 7);
 
         Console.WriteLine(Invariant($"Engagement scoring: the app in local mode (queue listener, host.json batch settings), Azurite, {Profiles} profiles"));
-        var first = lastMonday.AddDays(-7 * (ThroughputWeeks + ((LeadInSeconds + SteadySeconds) * SteadyRate / Profiles) + 2));
+        var first = lastMonday.AddDays(-7 * (ThroughputWeeks + (SteadySeconds * SteadyRate / Profiles) + 2));
         // A short upload to another business first: the handler's first requests pay for its connections and start-up JIT.
         var warmUp = await Business.CreateAsync(client, adminKey, "bench-warm-up", cancellationToken);
         await warmUp.PostAsync(client, "text/csv", Csv(warmUp.ProfileIds, Enumerable.Range(0, WarmUpWeeks).Select(w => first.AddDays(7 * w))), cancellationToken);
@@ -74,7 +71,7 @@ internal static class ScoringScenario
         Console.WriteLine(Invariant($"  CPU per snapshot (user + system, less sensitive to other load than the rates): handler process {Ms(handlerCpu / (Profiles * ThroughputWeeks))} (ingest, listener, scoring, telemetry); this process: app {Ms(inProcess.Cpu / (Profiles * ThroughputWeeks))}, ceiling {Ms(ceiling.Cpu / (Profiles * ThroughputWeeks))} (both with the same queue driver); Azurite serves them all on one Node thread"));
 
         var steady = await SteadyLatencyAsync(client, business, first.AddDays(7 * ThroughputWeeks), cancellationToken);
-        Console.WriteLine(Invariant($"  ingest to scored at a steady {SteadyRate} snapshots/s for {SteadySeconds} s after {LeadInSeconds} s untimed (one POST each; scored seen by polling GET benchmarks every {PollInterval.TotalMilliseconds:0} ms): p50 {Ms(steady.P50)}  p95 {Ms(steady.P95)}  max {Ms(steady.Max)}"));
+        Console.WriteLine(Invariant($"  ingest to scored at a steady {SteadyRate} snapshots/s for {SteadySeconds} s (one POST each; scored seen by polling GET benchmarks every {PollInterval.TotalMilliseconds:0} ms): p50 {Ms(steady.P50)}  p95 {Ms(steady.P95)}  max {Ms(steady.Max)}"));
         if (endToEnd < SteadyRate)
         {
             Console.WriteLine(Invariant($"    (this run's throughput, {endToEnd:0.0} snapshots/s, is below the steady rate: the latency above is mostly the backlog growing, not the time to score one snapshot)"));
@@ -177,7 +174,7 @@ internal static class ScoringScenario
     private static async Task<(TimeSpan P50, TimeSpan P95, TimeSpan Max)> SteadyLatencyAsync(HttpClient client, Business business, DateOnly firstWeek, CancellationToken cancellationToken)
     {
         var counts = await business.ScoredCountsAsync(client, cancellationToken);
-        var total = SteadyRate * (LeadInSeconds + SteadySeconds);
+        var total = SteadyRate * SteadySeconds;
         var sent = new (string ProfileId, int Count, TimeSpan At)[total];
         var clock = Stopwatch.StartNew();
         var scoredAt = new TimeSpan?[total];
@@ -224,7 +221,7 @@ internal static class ScoringScenario
 
         await stopPolling.CancelAsync();
         await polling.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
-        var latencies = Enumerable.Range(SteadyRate * LeadInSeconds, SteadyRate * SteadySeconds).Select(i => (scoredAt[i] ?? throw new TimeoutException($"Snapshot {i} was not scored within 2 minutes.")) - sent[i].At).Order().ToArray();
+        var latencies = Enumerable.Range(0, total).Select(i => (scoredAt[i] ?? throw new TimeoutException($"Snapshot {i} was not scored within 2 minutes.")) - sent[i].At).Order().ToArray();
         return (LatencyReport.Percentile(latencies, 0.5), LatencyReport.Percentile(latencies, 0.95), latencies[^1]);
     }
 

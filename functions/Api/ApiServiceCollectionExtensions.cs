@@ -1,39 +1,37 @@
 using System.Text.Json.Serialization;
+using Microsoft.Azure.Functions.Worker.Builder;
 using SocialWatch.Access;
+using SocialWatch.Functions.Diagnostics;
 
 namespace SocialWatch.Functions.Api;
 
 public static class ApiServiceCollectionExtensions
 {
-    /// <summary>The tenant services (businesses, plans, profiles, keys) and the OpenAPI document.</summary>
+    /// <summary>The tenant services (businesses, plans, profiles, keys) and the catalog of HTTP functions.</summary>
     public static IServiceCollection AddSocialWatchApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddTenants(configuration);
-        // Bodies are read strictly (see JsonRequest); the OpenAPI schemas follow these options, so say so here too.
+        // Bodies are read strictly (see JsonRequest); answers and the OpenAPI schemas follow these options too.
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
-        services.AddOpenApi(ApiDocument.Name, ApiDocument.Configure);
+        services.AddSingleton(_ => HttpFunctionCatalog.Load(typeof(ApiServiceCollectionExtensions).Assembly, AppDirectory(configuration)));
         return services;
     }
 
     /// <summary>
-    /// Unhandled faults become 500 problem+json; browsers get CORS per business (preflights answered before any key is
-    /// asked for); then every HTTP function is guarded by its API key rule.
+    /// The worker middleware of HTTP functions, in order: faults become 500 problem+json; browsers get CORS per business
+    /// (preflights answered before any key is asked for); then every function is guarded by its key rule. With
+    /// SocialWatch:Diagnostics:RecordInvocations set, what the worker saw of each invocation is recorded first.
     /// </summary>
-    public static WebApplication UseSocialWatchApi(this WebApplication app)
+    public static FunctionsApplicationBuilder UseSocialWatchApi(this FunctionsApplicationBuilder builder)
     {
-        app.UseExceptionHandler();
-        app.UseMiddleware<BusinessCorsMiddleware>();
-        app.UseMiddleware<ApiKeyMiddleware>();
-        return app;
-    }
-
-    /// <summary>Declares who may call an HTTP function (checked by <see cref="ApiKeyMiddleware"/>) and documents its refusals.</summary>
-    public static RouteHandlerBuilder RequireApiKey(this RouteHandlerBuilder builder, AccessRule rule)
-    {
-        builder.WithMetadata(rule);
-        builder.Add(endpoint => Problems.Describe(endpoint, rule.Tenant
-            ? [StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound]
-            : [StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden]));
+        builder.UseInvocationRecording();
+        builder.UseMiddleware<ProblemResponses>();
+        builder.UseMiddleware<BusinessCors>();
+        builder.UseMiddleware<ApiKeys>();
         return builder;
     }
+
+    // The host names the app's folder (host.json's place) in FUNCTIONS_APPLICATION_DIRECTORY, as the worker itself reads it.
+    private static string AppDirectory(IConfiguration configuration) =>
+        configuration["FUNCTIONS_APPLICATION_DIRECTORY"] is { Length: > 0 } directory ? directory : AppContext.BaseDirectory;
 }

@@ -1,22 +1,17 @@
-using System.Reflection;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
 using SocialWatch.Access;
 
 namespace SocialWatch.Functions.Api;
 
 /// <summary>
-/// A JSON request body bound strictly (see <see cref="JsonRequest"/>): either the value, or the problem to answer with
-/// (415, 413 or 400 naming the field at fault). Its metadata documents the body type for OpenAPI.
+/// A JSON request body read strictly (see <see cref="JsonRequest"/>): either the value, or the problem to answer with
+/// (415, 413 or 400 naming the field at fault). A function that reads one declares it with <see cref="JsonBodyAttribute"/>.
 /// </summary>
-/// <summary>Endpoint metadata: the type of the JSON body, for the OpenAPI description.</summary>
-public sealed record JsonBodyType(Type Type);
-
-public sealed class JsonBody<T> : IBindableFromHttpContext<JsonBody<T>>, IEndpointParameterMetadataProvider
+public sealed class JsonBody<T>
     where T : class
 {
-    private JsonBody(T? value, ProblemHttpResult? problem)
+    internal JsonBody(T? value, ProblemHttpResult? problem)
     {
         Value = value;
         Problem = problem;
@@ -26,18 +21,16 @@ public sealed class JsonBody<T> : IBindableFromHttpContext<JsonBody<T>>, IEndpoi
     public T? Value { get; }
 
     public ProblemHttpResult? Problem { get; }
+}
 
-    static async ValueTask<JsonBody<T>?> IBindableFromHttpContext<JsonBody<T>>.BindAsync(HttpContext context, ParameterInfo parameter)
+public static class JsonBody
+{
+    /// <summary>Reads the request's body as a <typeparamref name="T"/>, within the API's body size cap.</summary>
+    public static async Task<JsonBody<T>> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+        where T : class
     {
-        var limit = context.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value.MaxRequestBodyBytes;
-        var (value, problem) = await JsonRequest.ReadAsync<T>(context.Request, limit, context.RequestAborted);
+        var limit = request.HttpContext.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value.MaxRequestBodyBytes;
+        var (value, problem) = await JsonRequest.ReadAsync<T>(request, limit, cancellationToken);
         return new JsonBody<T>(value, problem);
-    }
-
-    static void IEndpointParameterMetadataProvider.PopulateMetadata(ParameterInfo parameter, EndpointBuilder builder)
-    {
-        // Not AcceptsMetadata: routing would then refuse other media types itself, before the key check and without our errors.
-        builder.Metadata.Add(new JsonBodyType(typeof(T)));
-        Problems.Describe(builder, StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
     }
 }

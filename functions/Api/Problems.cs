@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Http.Metadata;
 using SocialWatch.Validation;
 
 namespace SocialWatch.Functions.Api;
@@ -23,13 +22,4 @@ public static class Problems
 
     public static ProblemHttpResult Invalid(IReadOnlyDictionary<string, string[]> errors) =>
         Of(StatusCodes.Status400BadRequest, "The request is not valid.", errors);
-
-    /// <summary>Problem responses an endpoint may give, for its OpenAPI description.</summary>
-    public static void Describe(EndpointBuilder builder, params int[] statuses)
-    {
-        foreach (var status in statuses)
-        {
-            builder.Metadata.Add(new ProducesResponseTypeMetadata(status, typeof(HttpValidationProblemDetails), ["application/problem+json"]));
-        }
-    }
 }

@@ -1,13 +1,12 @@
+using Microsoft.Azure.Functions.Worker;
 using SocialWatch.Checks.Audits;
-using SocialWatch.Functions.Hosting;
 
 namespace SocialWatch.Functions;
 
 /// <summary>Queue "audit-website": audits one business's websites and stores what each social link leads to.</summary>
-public sealed class AuditWebsite(LinkAudits audits) : IQueueFunction
+public sealed class AuditWebsite(LinkAudits audits)
 {
-    public const string Name = nameof(AuditWebsite);
-
-    public Task RunAsync(QueueInvocation message, CancellationToken cancellationToken) =>
-        audits.AuditAsync(AuditQueue.Read(message.Body), cancellationToken);
+    [Function(nameof(AuditWebsite))]
+    public Task Run([QueueTrigger("audit-website")] string message, CancellationToken cancellationToken) =>
+        audits.AuditAsync(AuditQueue.Read(message), cancellationToken);
 }

@@ -1,12 +1,11 @@
+using Microsoft.Azure.Functions.Worker;
 using SocialWatch.Checks.Audits;
-using SocialWatch.Functions.Hosting;
 
 namespace SocialWatch.Functions;
 
 /// <summary>Timer (%AUDIT_SCHEDULE%, daily by default): one AuditWebsite message per business with a website.</summary>
-public sealed class AuditWebsites(LinkAudits audits) : ITimerFunction
+public sealed class AuditWebsites(LinkAudits audits)
 {
-    public const string Name = nameof(AuditWebsites);
-
-    public Task RunAsync(TimerInvocation timer, CancellationToken cancellationToken) => audits.EnqueueAllAsync(cancellationToken);
+    [Function(nameof(AuditWebsites))]
+    public Task Run([TimerTrigger("%AUDIT_SCHEDULE%")] TimerInfo timer, CancellationToken cancellationToken) => audits.EnqueueAllAsync(cancellationToken);
 }

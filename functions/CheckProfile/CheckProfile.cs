@@ -1,13 +1,12 @@
+using Microsoft.Azure.Functions.Worker;
 using SocialWatch.Checks.Sweeps;
-using SocialWatch.Functions.Hosting;
 
 namespace SocialWatch.Functions;
 
 /// <summary>Queue "check-profile": checks one profile and applies the result to its health (alerts included).</summary>
-public sealed class CheckProfile(ProfileCheckRunner runner) : IQueueFunction
+public sealed class CheckProfile(ProfileCheckRunner runner)
 {
-    public const string Name = nameof(CheckProfile);
-
-    public Task RunAsync(QueueInvocation message, CancellationToken cancellationToken) =>
-        runner.RunAsync(CheckProfileMessage.Read(message.Body), cancellationToken);
+    [Function(nameof(CheckProfile))]
+    public Task Run([QueueTrigger("check-profile")] string message, CancellationToken cancellationToken) =>
+        runner.RunAsync(CheckProfileMessage.Read(message), cancellationToken);
 }

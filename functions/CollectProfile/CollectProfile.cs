@@ -1,13 +1,12 @@
+using Microsoft.Azure.Functions.Worker;
 using SocialWatch.Collectors.Collection;
-using SocialWatch.Functions.Hosting;
 
 namespace SocialWatch.Functions;
 
 /// <summary>Queue "collect": reads one profile's open source (feed, Mastodon, Bluesky) and records what it says.</summary>
-public sealed class CollectProfile(ProfileCollection collection) : IQueueFunction
+public sealed class CollectProfile(ProfileCollection collection)
 {
-    public const string Name = nameof(CollectProfile);
-
-    public Task RunAsync(QueueInvocation message, CancellationToken cancellationToken) =>
-        collection.CollectAsync(CollectionQueue.Read(message.Body), cancellationToken);
+    [Function(nameof(CollectProfile))]
+    public Task Run([QueueTrigger("collect")] string message, CancellationToken cancellationToken) =>
+        collection.CollectAsync(CollectionQueue.Read(message), cancellationToken);
 }

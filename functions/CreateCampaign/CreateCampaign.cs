@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SocialWatch.Campaigns;
 using SocialWatch.Functions.Api;
@@ -5,17 +6,22 @@ using SocialWatch.Functions.Api;
 namespace SocialWatch.Functions;
 
 /// <summary>POST /api/businesses/{businessId}/campaigns: records a decision in the campaign log; the server assigns its id.</summary>
-public static class CreateCampaign
+public sealed class CreateCampaign(CampaignService campaigns, HttpFunctionCatalog catalog)
 {
-    public const string Name = nameof(CreateCampaign);
-
-    public static async Task<Results<VersionedCreated<Campaign>, ProblemHttpResult>> Handle(string businessId, JsonBody<CampaignInput> body, CampaignService campaigns, LinkGenerator links, CancellationToken cancellationToken)
+    [Function(nameof(CreateCampaign))]
+    [CalledBy(ApiCaller.TenantWrite)]
+    [JsonBody(typeof(CampaignInput))]
+    public async Task<Results<VersionedCreated<Campaign>, ProblemHttpResult>> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "businesses/{businessId}/campaigns")] HttpRequest request,
+        string businessId,
+        CancellationToken cancellationToken)
     {
+        var body = await JsonBody.ReadAsync<CampaignInput>(request, cancellationToken);
         if (body.Problem is { } problem)
         {
             return problem;
         }
 
-        return ApiResults.Create(await campaigns.CreateAsync(businessId, body.Value!, cancellationToken), c => links.GetPathByName(GetCampaign.Name, new { businessId, campaignId = c.Id }));
+        return ApiResults.Create(await campaigns.CreateAsync(businessId, body.Value!, cancellationToken), c => catalog.PathOf(nameof(GetCampaign), new { businessId, campaignId = c.Id }));
     }
 }

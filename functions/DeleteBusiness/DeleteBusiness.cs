@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SocialWatch.Businesses;
 using SocialWatch.Functions.Api;
@@ -5,12 +6,17 @@ using SocialWatch.Functions.Api;
 namespace SocialWatch.Functions;
 
 /// <summary>DELETE /api/businesses/{businessId}: removes the business and all its data; honours If-Match; safe to retry.</summary>
-public static class DeleteBusiness
+public sealed class DeleteBusiness(BusinessService businesses)
 {
-    public const string Name = nameof(DeleteBusiness);
-
-    public static async Task<Results<NoContent, ProblemHttpResult>> Handle(string businessId, IfMatch ifMatch, BusinessService businesses, CancellationToken cancellationToken)
+    [Function(nameof(DeleteBusiness))]
+    [CalledBy(ApiCaller.TenantDelete)]
+    [IfMatch]
+    public async Task<Results<NoContent, ProblemHttpResult>> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "businesses/{businessId}")] HttpRequest request,
+        string businessId,
+        CancellationToken cancellationToken)
     {
+        var ifMatch = IfMatch.Read(request);
         if (ifMatch.Problem is { } problem)
         {
             return problem;

@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SocialWatch.Campaigns;
 using SocialWatch.Functions.Api;
@@ -5,12 +6,18 @@ using SocialWatch.Functions.Api;
 namespace SocialWatch.Functions;
 
 /// <summary>DELETE /api/businesses/{businessId}/campaigns/{campaignId}: removes a campaign from the log; honours If-Match.</summary>
-public static class DeleteCampaign
+public sealed class DeleteCampaign(CampaignService campaigns)
 {
-    public const string Name = nameof(DeleteCampaign);
-
-    public static async Task<Results<NoContent, ProblemHttpResult>> Handle(string businessId, string campaignId, IfMatch ifMatch, CampaignService campaigns, CancellationToken cancellationToken)
+    [Function(nameof(DeleteCampaign))]
+    [CalledBy(ApiCaller.TenantWrite)]
+    [IfMatch]
+    public async Task<Results<NoContent, ProblemHttpResult>> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "businesses/{businessId}/campaigns/{campaignId}")] HttpRequest request,
+        string businessId,
+        string campaignId,
+        CancellationToken cancellationToken)
     {
+        var ifMatch = IfMatch.Read(request);
         if (ifMatch.Problem is { } problem)
         {
             return problem;

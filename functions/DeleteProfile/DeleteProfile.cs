@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SocialWatch.Functions.Api;
 using SocialWatch.Profiles;
@@ -5,12 +6,18 @@ using SocialWatch.Profiles;
 namespace SocialWatch.Functions;
 
 /// <summary>DELETE /api/businesses/{businessId}/profiles/{profileId}: removes the profile; honours If-Match.</summary>
-public static class DeleteProfile
+public sealed class DeleteProfile(ProfileService profiles)
 {
-    public const string Name = nameof(DeleteProfile);
-
-    public static async Task<Results<NoContent, ProblemHttpResult>> Handle(string businessId, string profileId, IfMatch ifMatch, ProfileService profiles, CancellationToken cancellationToken)
+    [Function(nameof(DeleteProfile))]
+    [CalledBy(ApiCaller.TenantWrite)]
+    [IfMatch]
+    public async Task<Results<NoContent, ProblemHttpResult>> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "businesses/{businessId}/profiles/{profileId}")] HttpRequest request,
+        string businessId,
+        string profileId,
+        CancellationToken cancellationToken)
     {
+        var ifMatch = IfMatch.Read(request);
         if (ifMatch.Problem is { } problem)
         {
             return problem;

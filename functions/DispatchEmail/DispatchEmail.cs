@@ -1,13 +1,12 @@
+using Microsoft.Azure.Functions.Worker;
 using SocialWatch.Alerts;
-using SocialWatch.Functions.Hosting;
 
 namespace SocialWatch.Functions;
 
 /// <summary>Queue "outbox": sends one recorded email, at most once.</summary>
-public sealed class DispatchEmail(Outbox outbox) : IQueueFunction
+public sealed class DispatchEmail(Outbox outbox)
 {
-    public const string Name = nameof(DispatchEmail);
-
-    public Task RunAsync(QueueInvocation message, CancellationToken cancellationToken) =>
-        outbox.DispatchAsync(OutboxQueue.Read(message.Body), cancellationToken);
+    [Function(nameof(DispatchEmail))]
+    public Task Run([QueueTrigger("outbox")] string message, CancellationToken cancellationToken) =>
+        outbox.DispatchAsync(OutboxQueue.Read(message), cancellationToken);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker;
 using SocialWatch.Engagement;
 using SocialWatch.Functions.Api;
 
@@ -7,11 +8,14 @@ namespace SocialWatch.Functions;
 /// GET /api/businesses/{businessId}/benchmarks: every profile's benchmark state (one partition query). With
 /// Accept: text/csv, the same as CSV.
 /// </summary>
-public static class GetBenchmarks
+public sealed class GetBenchmarks(EngagementReports reports)
 {
-    public const string Name = nameof(GetBenchmarks);
-
-    public static async Task<IResult> Handle(string businessId, HttpRequest request, EngagementReports reports, CancellationToken cancellationToken)
+    [Function(nameof(GetBenchmarks))]
+    [CalledBy(ApiCaller.TenantRead)]
+    public async Task<IResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "options", Route = "businesses/{businessId}/benchmarks")] HttpRequest request,
+        string businessId,
+        CancellationToken cancellationToken)
     {
         var outcome = await reports.BenchmarksAsync(businessId, cancellationToken);
         return CsvExport.Wanted(request) && outcome.Succeeded

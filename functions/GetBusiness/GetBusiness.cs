@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SocialWatch.Businesses;
 using SocialWatch.Functions.Api;
@@ -5,10 +6,13 @@ using SocialWatch.Functions.Api;
 namespace SocialWatch.Functions;
 
 /// <summary>GET /api/businesses/{businessId}: the business, with its ETag.</summary>
-public static class GetBusiness
+public sealed class GetBusiness(BusinessService businesses)
 {
-    public const string Name = nameof(GetBusiness);
-
-    public static async Task<Results<VersionedOk<Business>, ProblemHttpResult>> Handle(string businessId, BusinessService businesses, CancellationToken cancellationToken) =>
+    [Function(nameof(GetBusiness))]
+    [CalledBy(ApiCaller.TenantRead)]
+    public async Task<Results<VersionedOk<Business>, ProblemHttpResult>> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "options", Route = "businesses/{businessId}")] HttpRequest request,
+        string businessId,
+        CancellationToken cancellationToken) =>
         ApiResults.Read(await businesses.GetAsync(businessId, cancellationToken));
 }

@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SocialWatch.Campaigns;
 using SocialWatch.Functions.Api;
@@ -5,10 +6,14 @@ using SocialWatch.Functions.Api;
 namespace SocialWatch.Functions;
 
 /// <summary>GET /api/businesses/{businessId}/campaigns/{campaignId}: one campaign with its linked periods, and its ETag.</summary>
-public static class GetCampaign
+public sealed class GetCampaign(CampaignService campaigns)
 {
-    public const string Name = nameof(GetCampaign);
-
-    public static async Task<Results<VersionedOk<CampaignView>, ProblemHttpResult>> Handle(string businessId, string campaignId, CampaignService campaigns, CancellationToken cancellationToken) =>
+    [Function(nameof(GetCampaign))]
+    [CalledBy(ApiCaller.TenantRead)]
+    public async Task<Results<VersionedOk<CampaignView>, ProblemHttpResult>> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "options", Route = "businesses/{businessId}/campaigns/{campaignId}")] HttpRequest request,
+        string businessId,
+        string campaignId,
+        CancellationToken cancellationToken) =>
         ApiResults.Read(await campaigns.GetAsync(businessId, campaignId, cancellationToken));
 }

@@ -1,11 +1,15 @@
+using Microsoft.Azure.Functions.Worker;
+using SocialWatch.Functions.Api;
 using SocialWatch.Functions.Web;
 
 namespace SocialWatch.Functions;
 
 /// <summary>GET /api/dashboard (anonymous): the dashboard page; it signs in with a business key and calls the API itself.</summary>
-public static class GetDashboard
+public sealed class GetDashboard(WebAssets assets)
 {
-    public const string Name = nameof(GetDashboard);
-
-    public static IResult Handle(HttpContext context, WebAssets assets) => assets.ServePage(context, "dashboard/index.html");
+    [Function(nameof(GetDashboard))]
+    [CalledBy(ApiCaller.Anyone)]
+    public IResult Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboard")] HttpRequest request) =>
+        assets.ServePage(request.HttpContext, "dashboard/index.html");
 }

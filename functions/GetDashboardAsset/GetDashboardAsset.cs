@@ -1,11 +1,16 @@
+using Microsoft.Azure.Functions.Worker;
+using SocialWatch.Functions.Api;
 using SocialWatch.Functions.Web;
 
 namespace SocialWatch.Functions;
 
 /// <summary>GET /api/dashboard/{file} (anonymous): the dashboard's scripts and styles, revalidated by ETag on each visit.</summary>
-public static class GetDashboardAsset
+public sealed class GetDashboardAsset(WebAssets assets)
 {
-    public const string Name = nameof(GetDashboardAsset);
-
-    public static IResult Handle(string file, HttpContext context, WebAssets assets) => assets.Serve(context, $"dashboard/{file}", "no-cache");
+    [Function(nameof(GetDashboardAsset))]
+    [CalledBy(ApiCaller.Anyone)]
+    public IResult Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboard/{file}")] HttpRequest request,
+        string file) =>
+        assets.Serve(request.HttpContext, $"dashboard/{file}", "no-cache");
 }

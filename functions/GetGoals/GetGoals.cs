@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SocialWatch.Engagement;
 using SocialWatch.Functions.Api;
@@ -5,10 +6,13 @@ using SocialWatch.Functions.Api;
 namespace SocialWatch.Functions;
 
 /// <summary>GET /api/businesses/{businessId}/goals: each goal of the plan against its target and deadline.</summary>
-public static class GetGoals
+public sealed class GetGoals(EngagementReports reports)
 {
-    public const string Name = nameof(GetGoals);
-
-    public static async Task<Results<VersionedOk<GoalsReport>, ProblemHttpResult>> Handle(string businessId, EngagementReports reports, CancellationToken cancellationToken) =>
+    [Function(nameof(GetGoals))]
+    [CalledBy(ApiCaller.TenantRead)]
+    public async Task<Results<VersionedOk<GoalsReport>, ProblemHttpResult>> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "options", Route = "businesses/{businessId}/goals")] HttpRequest request,
+        string businessId,
+        CancellationToken cancellationToken) =>
         ApiResults.Read(await reports.GoalsAsync(businessId, cancellationToken));
 }

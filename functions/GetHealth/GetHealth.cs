@@ -1,14 +1,15 @@
-using SocialWatch.Functions.Hosting;
+using Microsoft.Azure.Functions.Worker;
+using SocialWatch.Functions.Api;
 
 namespace SocialWatch.Functions;
 
-/// <summary>GET /api/health: is the handler up, and in which runtime.</summary>
-public static class GetHealth
+/// <summary>GET /api/health (anonymous): the worker is up and answers through its host.</summary>
+public sealed class GetHealth
 {
-    public const string Name = nameof(GetHealth);
-
-    public static IResult Handle(IConfiguration configuration) =>
-        TypedResults.Ok(new HealthReport("healthy", FunctionsRuntime.IsCustomHandler(configuration) ? "custom-handler" : "local"));
+    [Function(nameof(GetHealth))]
+    [CalledBy(ApiCaller.Anyone)]
+    public IResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request) =>
+        TypedResults.Ok(new HealthReport("healthy", Environment.Version.ToString()));
 
     public sealed record HealthReport(string Status, string Runtime);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using SocialWatch.Functions.Api;
@@ -5,11 +6,13 @@ using SocialWatch.Functions.Api;
 namespace SocialWatch.Functions;
 
 /// <summary>GET /api/openapi.json (anonymous): the OpenAPI 3.1 description of this API.</summary>
-public static class GetOpenApiDocument
+public sealed class GetOpenApiDocument([FromKeyedServices(ApiDocument.Name)] IOpenApiDocumentProvider documents)
 {
-    public const string Name = nameof(GetOpenApiDocument);
-
-    public static async Task<IResult> Handle([FromKeyedServices(ApiDocument.Name)] IOpenApiDocumentProvider documents, CancellationToken cancellationToken)
+    [Function(nameof(GetOpenApiDocument))]
+    [CalledBy(ApiCaller.Anyone)]
+    public async Task<IResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest request,
+        CancellationToken cancellationToken)
     {
         var document = await documents.GetOpenApiDocumentAsync(cancellationToken);
         var json = await document.SerializeAsJsonAsync(OpenApiSpecVersion.OpenApi3_1, cancellationToken);

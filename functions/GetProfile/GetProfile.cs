@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SocialWatch.Functions.Api;
 using SocialWatch.Profiles;
@@ -5,10 +6,14 @@ using SocialWatch.Profiles;
 namespace SocialWatch.Functions;
 
 /// <summary>GET /api/businesses/{businessId}/profiles/{profileId}: the profile, with its ETag.</summary>
-public static class GetProfile
+public sealed class GetProfile(ProfileService profiles)
 {
-    public const string Name = nameof(GetProfile);
-
-    public static async Task<Results<VersionedOk<Profile>, ProblemHttpResult>> Handle(string businessId, string profileId, ProfileService profiles, CancellationToken cancellationToken) =>
+    [Function(nameof(GetProfile))]
+    [CalledBy(ApiCaller.TenantRead)]
+    public async Task<Results<VersionedOk<Profile>, ProblemHttpResult>> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "options", Route = "businesses/{businessId}/profiles/{profileId}")] HttpRequest request,
+        string businessId,
+        string profileId,
+        CancellationToken cancellationToken) =>
         ApiResults.Read(await profiles.GetAsync(businessId, profileId, cancellationToken));
 }

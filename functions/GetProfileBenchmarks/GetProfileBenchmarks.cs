@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SocialWatch.Engagement;
 using SocialWatch.Engagement.Storage;
@@ -6,10 +7,14 @@ using SocialWatch.Functions.Api;
 namespace SocialWatch.Functions;
 
 /// <summary>GET /api/businesses/{businessId}/profiles/{profileId}/benchmarks: one profile's benchmark state.</summary>
-public static class GetProfileBenchmarks
+public sealed class GetProfileBenchmarks(EngagementReports reports)
 {
-    public const string Name = nameof(GetProfileBenchmarks);
-
-    public static async Task<Results<VersionedOk<BenchmarkState>, ProblemHttpResult>> Handle(string businessId, string profileId, EngagementReports reports, CancellationToken cancellationToken) =>
+    [Function(nameof(GetProfileBenchmarks))]
+    [CalledBy(ApiCaller.TenantRead)]
+    public async Task<Results<VersionedOk<BenchmarkState>, ProblemHttpResult>> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "options", Route = "businesses/{businessId}/profiles/{profileId}/benchmarks")] HttpRequest request,
+        string businessId,
+        string profileId,
+        CancellationToken cancellationToken) =>
         ApiResults.Read(await reports.ProfileBenchmarksAsync(businessId, profileId, cancellationToken));
 }

@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SocialWatch.Checks.Health;
 using SocialWatch.Functions.Api;
@@ -5,10 +6,14 @@ using SocialWatch.Functions.Api;
 namespace SocialWatch.Functions;
 
 /// <summary>GET /api/businesses/{businessId}/profiles/{profileId}/health: status, last result, last activity, last check, history.</summary>
-public static class GetProfileHealth
+public sealed class GetProfileHealth(HealthReports reports)
 {
-    public const string Name = nameof(GetProfileHealth);
-
-    public static async Task<Results<VersionedOk<ProfileHealthView>, ProblemHttpResult>> Handle(string businessId, string profileId, HealthReports reports, CancellationToken cancellationToken) =>
+    [Function(nameof(GetProfileHealth))]
+    [CalledBy(ApiCaller.TenantRead)]
+    public async Task<Results<VersionedOk<ProfileHealthView>, ProblemHttpResult>> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "options", Route = "businesses/{businessId}/profiles/{profileId}/health")] HttpRequest request,
+        string businessId,
+        string profileId,
+        CancellationToken cancellationToken) =>
         ApiResults.Read(await reports.ProfileAsync(businessId, profileId, cancellationToken));
 }

@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SocialWatch.Engagement;
 using SocialWatch.Functions.Api;
@@ -5,10 +6,19 @@ using SocialWatch.Functions.Api;
 namespace SocialWatch.Functions;
 
 /// <summary>GET /api/businesses/{businessId}/report?from=&amp;to=: the scores of the periods within the dates, and the plan's goals.</summary>
-public static class GetReport
+public sealed class GetReport(EngagementReports reports)
 {
-    public const string Name = nameof(GetReport);
-
-    public static async Task<Results<VersionedOk<PeriodReport>, ProblemHttpResult>> Handle(string businessId, string? from, string? to, EngagementReports reports, CancellationToken cancellationToken) =>
-        ApiResults.Read(await reports.ReportAsync(businessId, from, to, cancellationToken));
+    [Function(nameof(GetReport))]
+    [CalledBy(ApiCaller.TenantRead)]
+    [Query("from", "The first day of the report (yyyy-MM-dd).", Required = true)]
+    [Query("to", "The last day of the report, included (yyyy-MM-dd).", Required = true)]
+    public async Task<Results<VersionedOk<PeriodReport>, ProblemHttpResult>> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "options", Route = "businesses/{businessId}/report")] HttpRequest request,
+        string businessId,
+        CancellationToken cancellationToken)
+    {
+        string? from = request.Query["from"];
+        string? to = request.Query["to"];
+        return ApiResults.Read(await reports.ReportAsync(businessId, from, to, cancellationToken));
+    }
 }

@@ -1,3 +1,5 @@
+using Microsoft.Azure.Functions.Worker;
+using SocialWatch.Functions.Api;
 using SocialWatch.Functions.Web;
 
 namespace SocialWatch.Functions;
@@ -6,9 +8,11 @@ namespace SocialWatch.Functions;
 /// GET /api/widget.js (anonymous): the script a business's site embeds to list its live profiles. Browsers keep it five
 /// minutes, then revalidate by ETag.
 /// </summary>
-public static class GetWidget
+public sealed class GetWidget(WebAssets assets)
 {
-    public const string Name = nameof(GetWidget);
-
-    public static IResult Handle(HttpContext context, WebAssets assets) => assets.Serve(context, "widget.js", "public, max-age=300");
+    [Function(nameof(GetWidget))]
+    [CalledBy(ApiCaller.Anyone)]
+    public IResult Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "widget.js")] HttpRequest request) =>
+        assets.Serve(request.HttpContext, "widget.js", "public, max-age=300");
 }

@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SocialWatch.Engagement;
 using SocialWatch.Functions.Api;
@@ -5,10 +6,17 @@ using SocialWatch.Functions.Api;
 namespace SocialWatch.Functions;
 
 /// <summary>GET /api/businesses/{businessId}/year-over-year?period=: each profile's period against the same period last year.</summary>
-public static class GetYearOverYear
+public sealed class GetYearOverYear(EngagementReports reports)
 {
-    public const string Name = nameof(GetYearOverYear);
-
-    public static async Task<Results<VersionedOk<YearOverYearReview>, ProblemHttpResult>> Handle(string businessId, string? period, EngagementReports reports, CancellationToken cancellationToken) =>
-        ApiResults.Read(await reports.YearOverYearAsync(businessId, period, cancellationToken));
+    [Function(nameof(GetYearOverYear))]
+    [CalledBy(ApiCaller.TenantRead)]
+    [Query("period", "The first day of the period to compare with a year earlier (yyyy-MM-dd); each profile's latest period when left out.")]
+    public async Task<Results<VersionedOk<YearOverYearReview>, ProblemHttpResult>> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "options", Route = "businesses/{businessId}/year-over-year")] HttpRequest request,
+        string businessId,
+        CancellationToken cancellationToken)
+    {
+        string? period = request.Query["period"];
+        return ApiResults.Read(await reports.YearOverYearAsync(businessId, period, cancellationToken));
+    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using SocialWatch.Engagement;
@@ -10,11 +11,14 @@ namespace SocialWatch.Functions;
 /// (text/csv, columns in docs/engagement.md). All are checked first; any error refuses the whole request and nothing is
 /// queued. Otherwise 202 with the ids of the snapshots queued for scoring.
 /// </summary>
-public static class IngestSnapshots
+public sealed class IngestSnapshots(SnapshotIngest ingest, IOptions<ScoringOptions> options)
 {
-    public const string Name = nameof(IngestSnapshots);
-
-    public static async Task<Results<Accepted<IngestReceipt>, ProblemHttpResult>> Handle(string businessId, HttpRequest request, SnapshotIngest ingest, IOptions<ScoringOptions> options, CancellationToken cancellationToken)
+    [Function(nameof(IngestSnapshots))]
+    [CalledBy(ApiCaller.TenantWrite)]
+    public async Task<Results<Accepted<IngestReceipt>, ProblemHttpResult>> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "businesses/{businessId}/snapshots")] HttpRequest request,
+        string businessId,
+        CancellationToken cancellationToken)
     {
         var maxBytes = checked((int)options.Value.MaxUploadBytes);
         Outcome<IngestReceipt> outcome;

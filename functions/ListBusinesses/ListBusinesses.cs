@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SocialWatch.Businesses;
 using SocialWatch.Functions.Api;
@@ -6,10 +7,18 @@ using SocialWatch.Storage;
 namespace SocialWatch.Functions;
 
 /// <summary>GET /api/businesses?pageSize=&amp;continuation= (admin): one page of businesses; follow continuation until it is null.</summary>
-public static class ListBusinesses
+public sealed class ListBusinesses(BusinessService businesses)
 {
-    public const string Name = nameof(ListBusinesses);
-
-    public static async Task<Results<VersionedOk<Page<Business>>, ProblemHttpResult>> Handle(string? pageSize, string? continuation, BusinessService businesses, CancellationToken cancellationToken) =>
-        ApiResults.Read(await businesses.ListAsync(pageSize, continuation, cancellationToken));
+    [Function(nameof(ListBusinesses))]
+    [CalledBy(ApiCaller.Admin)]
+    [Query("pageSize", "How many businesses per page (1 to 100, 50 when left out).")]
+    [Query("continuation", "The continuation token of the previous page.")]
+    public async Task<Results<VersionedOk<Page<Business>>, ProblemHttpResult>> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "businesses")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        string? pageSize = request.Query["pageSize"];
+        string? continuation = request.Query["continuation"];
+        return ApiResults.Read(await businesses.ListAsync(pageSize, continuation, cancellationToken));
+    }
 }

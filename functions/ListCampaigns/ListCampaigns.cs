@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker;
 using SocialWatch.Campaigns;
 using SocialWatch.Functions.Api;
 
@@ -7,11 +8,14 @@ namespace SocialWatch.Functions;
 /// GET /api/businesses/{businessId}/campaigns: the campaign log, oldest first, each with the periods before and after it.
 /// With Accept: text/csv, one row per campaign.
 /// </summary>
-public static class ListCampaigns
+public sealed class ListCampaigns(CampaignService campaigns)
 {
-    public const string Name = nameof(ListCampaigns);
-
-    public static async Task<IResult> Handle(string businessId, HttpRequest request, CampaignService campaigns, CancellationToken cancellationToken)
+    [Function(nameof(ListCampaigns))]
+    [CalledBy(ApiCaller.TenantRead)]
+    public async Task<IResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "options", Route = "businesses/{businessId}/campaigns")] HttpRequest request,
+        string businessId,
+        CancellationToken cancellationToken)
     {
         var outcome = await campaigns.ListAsync(businessId, cancellationToken);
         return CsvExport.Wanted(request) && outcome.Succeeded

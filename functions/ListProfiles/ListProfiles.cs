@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SocialWatch.Functions.Api;
 using SocialWatch.Profiles;
@@ -6,10 +7,13 @@ using SocialWatch.Storage;
 namespace SocialWatch.Functions;
 
 /// <summary>GET /api/businesses/{businessId}/profiles: all the business's profiles, oldest first.</summary>
-public static class ListProfiles
+public sealed class ListProfiles(ProfileService profiles)
 {
-    public const string Name = nameof(ListProfiles);
-
-    public static async Task<Results<VersionedOk<Page<Profile>>, ProblemHttpResult>> Handle(string businessId, ProfileService profiles, CancellationToken cancellationToken) =>
+    [Function(nameof(ListProfiles))]
+    [CalledBy(ApiCaller.TenantRead)]
+    public async Task<Results<VersionedOk<Page<Profile>>, ProblemHttpResult>> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "options", Route = "businesses/{businessId}/profiles")] HttpRequest request,
+        string businessId,
+        CancellationToken cancellationToken) =>
         ApiResults.Read(await profiles.ListAsync(businessId, cancellationToken));
 }

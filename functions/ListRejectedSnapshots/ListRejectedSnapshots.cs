@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SocialWatch.Engagement;
 using SocialWatch.Engagement.Storage;
@@ -6,10 +7,13 @@ using SocialWatch.Functions.Api;
 namespace SocialWatch.Functions;
 
 /// <summary>GET /api/businesses/{businessId}/snapshots/rejected: snapshots that could never be scored, with the reason.</summary>
-public static class ListRejectedSnapshots
+public sealed class ListRejectedSnapshots(EngagementReports reports)
 {
-    public const string Name = nameof(ListRejectedSnapshots);
-
-    public static async Task<Results<VersionedOk<IReadOnlyList<RejectedSnapshot>>, ProblemHttpResult>> Handle(string businessId, EngagementReports reports, CancellationToken cancellationToken) =>
+    [Function(nameof(ListRejectedSnapshots))]
+    [CalledBy(ApiCaller.TenantRead)]
+    public async Task<Results<VersionedOk<IReadOnlyList<RejectedSnapshot>>, ProblemHttpResult>> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "options", Route = "businesses/{businessId}/snapshots/rejected")] HttpRequest request,
+        string businessId,
+        CancellationToken cancellationToken) =>
         ApiResults.Read(await reports.RejectedAsync(businessId, cancellationToken));
 }

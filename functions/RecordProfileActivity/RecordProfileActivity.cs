@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using SocialWatch.Access;
@@ -10,11 +11,16 @@ namespace SocialWatch.Functions;
 /// POST /api/businesses/{businessId}/profiles/{profileId}/activity: "we posted", at <c>{"at": ...}</c> or now when the body
 /// is left out. Answers the profile's health as it stands after.
 /// </summary>
-public static class RecordProfileActivity
+public sealed class RecordProfileActivity(HealthReports reports, IOptions<ApiOptions> api)
 {
-    public const string Name = nameof(RecordProfileActivity);
-
-    public static async Task<Results<VersionedOk<ProfileHealthView>, ProblemHttpResult>> Handle(string businessId, string profileId, HttpRequest request, HealthReports reports, IOptions<ApiOptions> api, CancellationToken cancellationToken)
+    [Function(nameof(RecordProfileActivity))]
+    [CalledBy(ApiCaller.TenantWrite)]
+    [JsonBody(typeof(ActivityInput))]
+    public async Task<Results<VersionedOk<ProfileHealthView>, ProblemHttpResult>> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "businesses/{businessId}/profiles/{profileId}/activity")] HttpRequest request,
+        string businessId,
+        string profileId,
+        CancellationToken cancellationToken)
     {
         var input = new ActivityInput();
         if (request.ContentLength is not 0 && (request.ContentLength is not null || request.Headers.TransferEncoding.Count > 0))

@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SocialWatch.Access;
 using SocialWatch.Functions.Api;
@@ -5,10 +6,14 @@ using SocialWatch.Functions.Api;
 namespace SocialWatch.Functions;
 
 /// <summary>DELETE /api/businesses/{businessId}/keys/{keyId} (admin): revokes a key at once.</summary>
-public static class RevokeApiKey
+public sealed class RevokeApiKey(ApiKeyService keys)
 {
-    public const string Name = nameof(RevokeApiKey);
-
-    public static async Task<Results<NoContent, ProblemHttpResult>> Handle(string businessId, string keyId, ApiKeyService keys, CancellationToken cancellationToken) =>
+    [Function(nameof(RevokeApiKey))]
+    [CalledBy(ApiCaller.TenantAdmin)]
+    public async Task<Results<NoContent, ProblemHttpResult>> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "businesses/{businessId}/keys/{keyId}")] HttpRequest request,
+        string businessId,
+        string keyId,
+        CancellationToken cancellationToken) =>
         ApiResults.Remove(await keys.RevokeAsync(businessId, keyId, cancellationToken));
 }

@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SocialWatch.Functions.Api;
 using SocialWatch.Plans;
@@ -5,17 +6,24 @@ using SocialWatch.Plans;
 namespace SocialWatch.Functions;
 
 /// <summary>PUT /api/businesses/{businessId}/plan: creates (201) or replaces (200) the plan; honours If-Match.</summary>
-public static class SavePlan
+public sealed class SavePlan(PlanService plans, HttpFunctionCatalog catalog)
 {
-    public const string Name = nameof(SavePlan);
-
-    public static async Task<Results<VersionedOk<Plan>, VersionedCreated<Plan>, ProblemHttpResult>> Handle(string businessId, IfMatch ifMatch, JsonBody<PlanInput> body, PlanService plans, LinkGenerator links, CancellationToken cancellationToken)
+    [Function(nameof(SavePlan))]
+    [CalledBy(ApiCaller.TenantWrite)]
+    [IfMatch]
+    [JsonBody(typeof(PlanInput))]
+    public async Task<Results<VersionedOk<Plan>, VersionedCreated<Plan>, ProblemHttpResult>> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "businesses/{businessId}/plan")] HttpRequest request,
+        string businessId,
+        CancellationToken cancellationToken)
     {
+        var ifMatch = IfMatch.Read(request);
+        var body = await JsonBody.ReadAsync<PlanInput>(request, cancellationToken);
         if ((ifMatch.Problem ?? body.Problem) is { } problem)
         {
             return problem;
         }
 
-        return ApiResults.Write(await plans.SaveAsync(businessId, body.Value!, ifMatch.Condition, cancellationToken), _ => links.GetPathByName(GetPlan.Name, new { businessId }));
+        return ApiResults.Write(await plans.SaveAsync(businessId, body.Value!, ifMatch.Condition, cancellationToken), _ => catalog.PathOf(nameof(GetPlan), new { businessId }));
     }
 }

@@ -1,12 +1,11 @@
+using Microsoft.Azure.Functions.Worker;
 using SocialWatch.Collectors.Collection;
-using SocialWatch.Functions.Hosting;
 
 namespace SocialWatch.Functions;
 
 /// <summary>On %COLLECT_SCHEDULE% (hourly by default): one collect message per profile whose collection is due.</summary>
-public sealed class SweepCollections(ProfileCollection collection) : ITimerFunction
+public sealed class SweepCollections(ProfileCollection collection)
 {
-    public const string Name = nameof(SweepCollections);
-
-    public Task RunAsync(TimerInvocation timer, CancellationToken cancellationToken) => collection.SweepAsync(cancellationToken);
+    [Function(nameof(SweepCollections))]
+    public Task Run([TimerTrigger("%COLLECT_SCHEDULE%")] TimerInfo timer, CancellationToken cancellationToken) => collection.SweepAsync(cancellationToken);
 }

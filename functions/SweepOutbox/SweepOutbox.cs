@@ -1,12 +1,11 @@
+using Microsoft.Azure.Functions.Worker;
 using SocialWatch.Alerts;
-using SocialWatch.Functions.Hosting;
 
 namespace SocialWatch.Functions;
 
-/// <summary>Every two minutes: asks again for emails that are due (retries after an SMTP outage, lost queue messages, expired claims).</summary>
-public sealed class SweepOutbox(Outbox outbox) : ITimerFunction
+/// <summary>Timer (%OUTBOX_SCHEDULE%, every two minutes by default): asks again for emails that are due (retries after an SMTP outage, lost queue messages, expired claims).</summary>
+public sealed class SweepOutbox(Outbox outbox)
 {
-    public const string Name = nameof(SweepOutbox);
-
-    public Task RunAsync(TimerInvocation timer, CancellationToken cancellationToken) => outbox.RequeueDueAsync(cancellationToken);
+    [Function(nameof(SweepOutbox))]
+    public Task Run([TimerTrigger("%OUTBOX_SCHEDULE%")] TimerInfo timer, CancellationToken cancellationToken) => outbox.RequeueDueAsync(cancellationToken);
 }

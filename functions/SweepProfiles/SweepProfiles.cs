@@ -1,12 +1,11 @@
+using Microsoft.Azure.Functions.Worker;
 using SocialWatch.Checks.Sweeps;
-using SocialWatch.Functions.Hosting;
 
 namespace SocialWatch.Functions;
 
 /// <summary>Timer (%SWEEP_SCHEDULE%, every 6 hours by default): the canary, then one CheckProfile message per due profile.</summary>
-public sealed class SweepProfiles(ProfileSweep sweep) : ITimerFunction
+public sealed class SweepProfiles(ProfileSweep sweep)
 {
-    public const string Name = nameof(SweepProfiles);
-
-    public Task RunAsync(TimerInvocation timer, CancellationToken cancellationToken) => sweep.RunAsync(cancellationToken);
+    [Function(nameof(SweepProfiles))]
+    public Task Run([TimerTrigger("%SWEEP_SCHEDULE%")] TimerInfo timer, CancellationToken cancellationToken) => sweep.RunAsync(cancellationToken);
 }

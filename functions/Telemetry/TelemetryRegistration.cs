@@ -1,5 +1,7 @@
 using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
@@ -13,18 +15,18 @@ public static class TelemetryRegistration
 {
     public const string ServiceName = "SocialWatch";
 
-    /// <summary>Every activity source of the app: "SocialWatch" and "SocialWatch.*" (the function invoker's included).</summary>
+    /// <summary>Every activity source of the app: "SocialWatch" and "SocialWatch.*" (the invocations' included).</summary>
     private static readonly string[] ActivitySources = [SocialWatchMetrics.MeterName, SocialWatchMetrics.MeterName + ".*"];
 
-    /// <summary>Besides SocialWatch's meter, the console shows server request and client call durations only.</summary>
-    private static readonly string[] ConsoleMeters = ["Microsoft.AspNetCore.Hosting", "System.Net.Http"];
+    /// <summary>Besides SocialWatch's meter, the console shows outgoing call durations only.</summary>
+    private static readonly string[] ConsoleMeters = ["System.Net.Http"];
 
     /// <summary>
     /// OpenTelemetry traces, metrics and logs. To Application Insights when APPLICATIONINSIGHTS_CONNECTION_STRING is set
     /// (with the managed identity APPLICATIONINSIGHTS_AUTHENTICATION_STRING names); otherwise metrics and SocialWatch's own
     /// traces to the console once per <see cref="TelemetryOptions.ConsoleInterval"/>, logs staying with the console logger.
     /// </summary>
-    public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder)
+    public static FunctionsApplicationBuilder AddTelemetry(this FunctionsApplicationBuilder builder)
     {
         builder.Services.AddSocialWatchMetrics();
         var options = TelemetryOptions.Read(builder.Configuration);
@@ -37,13 +39,15 @@ public static class TelemetryRegistration
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName, serviceVersion: typeof(TelemetryRegistration).Assembly.GetName().Version?.ToString()))
             .WithMetrics(metrics => metrics.AddMeter(SocialWatchMetrics.MeterName))
-            .WithTracing(tracing => tracing.AddSource(ActivitySources));
+            .WithTracing(tracing => tracing.AddSource(ActivitySources))
+            // The invocation's trace context, as the host sends it, is the parent of the function's own activities.
+            .UseFunctionsWorkerDefaults();
 
         if (destination.Exporter == TelemetryExporter.ApplicationInsights)
         {
             telemetry
-                .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
-                .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
+                .WithMetrics(metrics => metrics.AddHttpClientInstrumentation())
+                .WithTracing(tracing => tracing.AddHttpClientInstrumentation())
                 .UseAzureMonitorExporter(exporter =>
                 {
                     exporter.ConnectionString = destination.ConnectionString;

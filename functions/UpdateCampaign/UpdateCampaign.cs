@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SocialWatch.Campaigns;
 using SocialWatch.Functions.Api;
@@ -5,12 +6,20 @@ using SocialWatch.Functions.Api;
 namespace SocialWatch.Functions;
 
 /// <summary>PUT /api/businesses/{businessId}/campaigns/{campaignId}: replaces a campaign (marks its outcome); honours If-Match.</summary>
-public static class UpdateCampaign
+public sealed class UpdateCampaign(CampaignService campaigns)
 {
-    public const string Name = nameof(UpdateCampaign);
-
-    public static async Task<Results<VersionedOk<Campaign>, ProblemHttpResult>> Handle(string businessId, string campaignId, IfMatch ifMatch, JsonBody<CampaignInput> body, CampaignService campaigns, CancellationToken cancellationToken)
+    [Function(nameof(UpdateCampaign))]
+    [CalledBy(ApiCaller.TenantWrite)]
+    [IfMatch]
+    [JsonBody(typeof(CampaignInput))]
+    public async Task<Results<VersionedOk<Campaign>, ProblemHttpResult>> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "businesses/{businessId}/campaigns/{campaignId}")] HttpRequest request,
+        string businessId,
+        string campaignId,
+        CancellationToken cancellationToken)
     {
+        var ifMatch = IfMatch.Read(request);
+        var body = await JsonBody.ReadAsync<CampaignInput>(request, cancellationToken);
         if ((ifMatch.Problem ?? body.Problem) is { } problem)
         {
             return problem;

@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SocialWatch.Functions.Api;
 using SocialWatch.Profiles;
@@ -5,12 +6,20 @@ using SocialWatch.Profiles;
 namespace SocialWatch.Functions;
 
 /// <summary>PUT /api/businesses/{businessId}/profiles/{profileId}: replaces the profile; honours If-Match.</summary>
-public static class UpdateProfile
+public sealed class UpdateProfile(ProfileService profiles)
 {
-    public const string Name = nameof(UpdateProfile);
-
-    public static async Task<Results<VersionedOk<Profile>, ProblemHttpResult>> Handle(string businessId, string profileId, IfMatch ifMatch, JsonBody<ProfileInput> body, ProfileService profiles, CancellationToken cancellationToken)
+    [Function(nameof(UpdateProfile))]
+    [CalledBy(ApiCaller.TenantWrite)]
+    [IfMatch]
+    [JsonBody(typeof(ProfileInput))]
+    public async Task<Results<VersionedOk<Profile>, ProblemHttpResult>> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "businesses/{businessId}/profiles/{profileId}")] HttpRequest request,
+        string businessId,
+        string profileId,
+        CancellationToken cancellationToken)
     {
+        var ifMatch = IfMatch.Read(request);
+        var body = await JsonBody.ReadAsync<ProfileInput>(request, cancellationToken);
         if ((ifMatch.Problem ?? body.Problem) is { } problem)
         {
             return problem;

@@ -1,6 +1,5 @@
 using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
-using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
@@ -18,17 +17,17 @@ public static class TelemetryRegistration
     /// <summary>Every activity source of the app: "SocialWatch" and "SocialWatch.*" (the invocations' included).</summary>
     private static readonly string[] ActivitySources = [SocialWatchMetrics.MeterName, SocialWatchMetrics.MeterName + ".*"];
 
-    /// <summary>Besides SocialWatch's meter, the console shows outgoing call durations only.</summary>
-    private static readonly string[] ConsoleMeters = ["System.Net.Http"];
+    /// <summary>Besides SocialWatch's meter, the console shows the worker's request and outgoing call durations only.</summary>
+    private static readonly string[] ConsoleMeters = ["Microsoft.AspNetCore.Hosting", "System.Net.Http"];
 
     /// <summary>
     /// OpenTelemetry traces, metrics and logs. To Application Insights when APPLICATIONINSIGHTS_CONNECTION_STRING is set
     /// (with the managed identity APPLICATIONINSIGHTS_AUTHENTICATION_STRING names); otherwise metrics and SocialWatch's own
     /// traces to the console once per <see cref="TelemetryOptions.ConsoleInterval"/>, logs staying with the console logger.
     /// </summary>
-    public static FunctionsApplicationBuilder AddTelemetry(this FunctionsApplicationBuilder builder)
+    public static TBuilder AddTelemetry<TBuilder>(this TBuilder builder)
+        where TBuilder : IHostApplicationBuilder
     {
-        builder.Services.AddSocialWatchMetrics();
         var options = TelemetryOptions.Read(builder.Configuration);
         var destination = TelemetryDestination.Choose(builder.Configuration, options);
         if (destination.Exporter == TelemetryExporter.None)

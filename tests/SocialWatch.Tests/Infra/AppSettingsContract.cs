@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using SocialWatch.Functions.Hosting;
+using SocialWatch.Functions;
 using SocialWatch.Functions.Telemetry;
 using SocialWatch.Storage;
 using SocialWatch.Tests.Infrastructure;
@@ -38,14 +38,14 @@ public sealed partial class AppSettingsContract(CompiledTemplate compiled) : ICl
         TelemetryDestination.AuthenticationStringSetting,
     ];
 
-    /// <summary>Schedules the timer functions will take from app settings once their function.json arrives (none pending now).</summary>
+    /// <summary>Schedules the timer functions will take from app settings once their function arrives (none pending now).</summary>
     private static readonly string[] PendingScheduleSettings = [];
 
     /// <summary>Flex Consumption rejects these: the runtime is functionAppConfig.runtime, the host version is fixed.</summary>
     private static readonly string[] RejectedByFlexConsumption = ["FUNCTIONS_WORKER_RUNTIME", "FUNCTIONS_EXTENSION_VERSION", "WEBSITE_TIME_ZONE"];
 
-    /// <summary>Set by the Functions host at run time, never by an app setting.</summary>
-    private static readonly string[] SetByTheHost = [FunctionsRuntime.CustomHandlerPortVariable];
+    /// <summary>Set by the Functions host when it starts the worker, never by an app setting.</summary>
+    private static readonly string[] SetByTheHost = ["FUNCTIONS_APPLICATION_DIRECTORY", "FUNCTIONS_WORKER_DIRECTORY"];
 
     [Fact]
     public void ReflectsTheOptionsClasses()
@@ -120,18 +120,15 @@ public sealed partial class AppSettingsContract(CompiledTemplate compiled) : ICl
     }
 
     private static IEnumerable<(string Section, Type Type)> OptionsClasses() =>
-        new[] { typeof(StorageOptions).Assembly, typeof(FunctionManifest).Assembly }
+        new[] { typeof(StorageOptions).Assembly, typeof(SocialWatchServices).Assembly }
             .SelectMany(assembly => assembly.GetTypes())
             .Select(type => (Field: type.GetField("SectionName", BindingFlags.Public | BindingFlags.Static), Type: type))
             .Where(candidate => candidate.Field is { IsLiteral: true } && candidate.Field.FieldType == typeof(string))
             .Select(candidate => ((string)candidate.Field!.GetRawConstantValue()!, candidate.Type));
 
-    /// <summary>Every %NAME% a function.json resolves from app settings, plus the ones whose function.json is still to come.</summary>
+    /// <summary>Every %NAME% the functions' bindings (functions.metadata, as the SDK generated it) resolve from app settings.</summary>
     private static IEnumerable<string> ScheduleSettings() =>
-        Directory.EnumerateFiles(RepositoryRoot.Combine("functions"), "function.json", SearchOption.AllDirectories)
-            .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                && !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .SelectMany(path => SettingReference().Matches(File.ReadAllText(path)).Select(match => match.Groups[1].Value))
+        SettingReference().Matches(File.ReadAllText(Path.Combine(AppHost.WorkerDirectory, "functions.metadata"))).Select(match => match.Groups[1].Value)
             .Concat(PendingScheduleSettings)
             .Distinct(StringComparer.Ordinal);
 

@@ -1,68 +1,64 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using SocialWatch.Access;
-using SocialWatch.Functions.Hosting;
 using SocialWatch.Storage;
 
 namespace SocialWatch.Tests.Infrastructure;
 
 /// <summary>
-/// The app in memory (WebApplicationFactory) on the test run's Azurite, with its own table prefix and a known admin key.
-/// A class fixture: one app per test class.
+/// The app as it runs (<see cref="AppHost"/>: the local host and the worker, as processes) on the test run's Azurite, under
+/// a storage prefix of its own, with a known admin key. A class fixture: one app per test class. <see cref="Services"/> are
+/// the app's own services in the test process, on the same storage, to seed or read what the API does not show.
 /// </summary>
 public class ApiHost(AzuriteFixture azurite) : IAsyncLifetime
 {
     public const string AdminKey = TestSettings.AdminKey;
 
-    private WebApplicationFactory<Program>? factory;
+    private AppHost? app;
+    private Microsoft.Extensions.DependencyInjection.ServiceProvider? services;
 
-    public HttpClient Client { get; private set; } = null!;
+    public string Prefix { get; } = AzuriteFixture.NewPrefix();
 
-    public IServiceProvider Services => factory!.Services;
+    public AppHost App => app ?? throw new InvalidOperationException("The app has not started yet.");
 
-    /// <summary>Settings on top of storage and admin key, e.g. FUNCTIONS_CUSTOMHANDLER_PORT to run as a custom handler.</summary>
-    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
+    public HttpClient Client => App.Client;
 
-    public ValueTask InitializeAsync()
+    public Uri BaseAddress => App.BaseAddress;
+
+    public IServiceProvider Services => services ??= TestStorage.AppServices(AllSettings);
+
+    /// <summary>Settings on top of storage, admin key and the test defaults.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    private Dictionary<string, string?> AllSettings
     {
-        factory = Create(azurite, AdminKey, Settings);
-        Client = factory.CreateClient();
-        return ValueTask.CompletedTask;
+        get
+        {
+            var all = TestSettings.For(azurite, Prefix);
+            foreach (var (key, value) in Settings)
+            {
+                all[key] = value;
+            }
+
+            return all;
+        }
     }
 
-    public static WebApplicationFactory<Program> Create(AzuriteFixture azurite, string adminKey, IReadOnlyDictionary<string, string>? settings = null) =>
-        Create(azurite.ConnectionString, adminKey, settings);
-
-    public static WebApplicationFactory<Program> Create(string storageConnection, string adminKey, IReadOnlyDictionary<string, string>? settings = null) =>
-        new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-        {
-            foreach (var (key, value) in TestSettings.For(storageConnection, AzuriteFixture.NewPrefix()))
-            {
-                builder.UseSetting(key, value);
-            }
-
-            builder.UseSetting($"{ApiOptions.SectionName}:AdminKey", adminKey);
-            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
-            {
-                builder.UseSetting(key, value);
-            }
-        });
+    public async ValueTask InitializeAsync() => app = await AppHost.StartAsync(AllSettings);
 
     public async ValueTask DisposeAsync()
     {
-        Client.Dispose();
-        if (factory is not null)
+        if (services is not null)
         {
-            await factory.DisposeAsync();
+            await services.DisposeAsync();
+        }
+
+        if (app is not null)
+        {
+            await app.DisposeAsync();
         }
 
         GC.SuppressFinalize(this);
     }
-}
 
-/// <summary>The same app with FUNCTIONS_CUSTOMHANDLER_PORT set: the mode the Functions host starts it in.</summary>
-public sealed class CustomHandlerApiHost(AzuriteFixture azurite) : ApiHost(azurite)
-{
-    protected override IReadOnlyDictionary<string, string> Settings =>
-        new Dictionary<string, string> { [FunctionsRuntime.CustomHandlerPortVariable] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture) };
+    /// <summary>The queue <paramref name="baseName"/> under this app's prefix, as the app sends to it.</summary>
+    public Azure.Storage.Queues.QueueClient Queue(string baseName) =>
+        new(azurite.ConnectionString, new StorageNames(Microsoft.Extensions.Options.Options.Create(new StorageOptions { Prefix = Prefix })).Queue(baseName), StorageServiceCollectionExtensions.QueueClientOptions());
 }

@@ -1,9 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Azure.Storage.Queues;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Logging;
 using SocialWatch.Demo;
 using SocialWatch.Engagement;
 using SocialWatch.Profiles;
@@ -12,15 +9,16 @@ using SocialWatch.Storage;
 namespace SocialWatch.Tests.Infrastructure;
 
 /// <summary>
-/// The app in memory in local mode with its queue listeners on, polling fast and poisoning after two tries, so snapshots
-/// posted over HTTP are scored by the real ScoreSnapshot listener on Azurite. A class fixture (each test makes its own
-/// business), or made by a test that needs other settings.
+/// The app as it runs (<see cref="AppHost"/>) with its queue listeners polling fast and poisoning after two tries (host.json
+/// overridden by AzureFunctionsJobHost__ app settings, as the Functions host allows), so snapshots posted over HTTP are
+/// scored by the real ScoreSnapshot function through the host's queue listener on Azurite. A class fixture (each test makes
+/// its own business), or made by a test that needs other settings.
 /// </summary>
-public sealed class ScoringHost : IAsyncDisposable
+public sealed class ScoringHost : IAsyncLifetime
 {
-    private readonly TestAppRoot root;
-    private readonly WebApplicationFactory<Program> factory;
-    private readonly WebApplicationFactory<Program> logged;
+    private readonly Dictionary<string, string?> settings;
+    private AppHost? app;
+    private Microsoft.Extensions.DependencyInjection.ServiceProvider? services;
 
     public ScoringHost(AzuriteFixture azurite)
         : this(azurite, null, null)
@@ -28,44 +26,47 @@ public sealed class ScoringHost : IAsyncDisposable
     }
 
     /// <param name="prefix">The storage prefix: another host's, to start the app again on the same data; a new one when null.</param>
-    /// <param name="settings">Settings on top of the test ones.</param>
-    /// <param name="loopback">Served by Kestrel on a 127.0.0.1 port (<see cref="BaseAddress"/>) for a real browser, rather than in memory.</param>
-    internal ScoringHost(AzuriteFixture azurite, string? prefix, IReadOnlyDictionary<string, string>? settings, bool loopback = false)
+    /// <param name="extra">Settings on top of the test ones.</param>
+    internal ScoringHost(AzuriteFixture azurite, string? prefix, IReadOnlyDictionary<string, string>? extra)
     {
         Azurite = azurite;
         Prefix = prefix ?? AzuriteFixture.NewPrefix();
-        root = TestAppRoot.Create(TestAppRoot.Queues(("maxPollingInterval", "00:00:00.2"), ("visibilityTimeout", "00:00:00"), ("maxDequeueCount", 2)));
-        var all = new Dictionary<string, string>(settings ?? new Dictionary<string, string>())
+        settings = TestSettings.For(azurite, Prefix);
+        settings["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.2";
+        settings["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:00";
+        settings["AzureFunctionsJobHost:extensions:queues:maxDequeueCount"] = "2";
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
         {
-            ["SocialWatch:Functions:AppRoot"] = root.Path,
-            ["SocialWatch:Storage:Prefix"] = Prefix,
-        };
-        // Disposing the factory disposes the one derived from it, which captures the logs.
-        factory = ApiHost.Create(azurite, ApiHost.AdminKey, all);
-        logged = factory.WithWebHostBuilder(builder => builder.ConfigureLogging(logging => logging.AddProvider(Logs)));
-        if (loopback)
-        {
-            BaseAddress = LoopbackApiHost.Serve(logged);
-            Client = new HttpClient { BaseAddress = BaseAddress };
-        }
-        else
-        {
-            Client = logged.CreateClient();
+            settings[key] = value;
         }
     }
 
-    /// <summary>The app's loopback address when it was made with <c>loopback</c>; null in memory.</summary>
-    public Uri? BaseAddress { get; }
-
-    public LogCollector Logs { get; } = new();
+    /// <summary>The app's loopback address.</summary>
+    public Uri BaseAddress => App.BaseAddress;
 
     public AzuriteFixture Azurite { get; }
 
     public string Prefix { get; }
 
-    public HttpClient Client { get; }
+    public HttpClient Client => App.Client;
 
-    public IServiceProvider Services => logged.Services;
+    /// <summary>The app's services in the test process, on the same storage.</summary>
+    public IServiceProvider Services => services ??= TestStorage.AppServices(settings);
+
+    /// <summary>What the host and the worker wrote.</summary>
+    public string Output => App.Output;
+
+    private AppHost App => app ?? throw new InvalidOperationException("The app has not started yet.");
+
+    /// <summary>Starts a host with <paramref name="extra"/> settings (see the constructor).</summary>
+    public static async Task<ScoringHost> StartAsync(AzuriteFixture azurite, string? prefix, IReadOnlyDictionary<string, string>? extra)
+    {
+        var host = new ScoringHost(azurite, prefix, extra);
+        await host.InitializeAsync();
+        return host;
+    }
+
+    public async ValueTask InitializeAsync() => app = await AppHost.StartAsync(settings);
 
     public QueueClient Queue(string baseName) => new(Azurite.ConnectionString, $"{Prefix}-{baseName}", StorageServiceCollectionExtensions.QueueClientOptions());
 
@@ -91,7 +92,7 @@ public sealed class ScoringHost : IAsyncDisposable
         await Eventually.TrueAsync(
             () =>
             {
-                key = Logs.Entries.Where(e => e.Level == LogLevel.Warning).Select(e => e.Message).FirstOrDefault(m => m.Contains("demo owner key: ", StringComparison.Ordinal))?.Split("demo owner key: ")[1];
+                key = Output.Split('\n').FirstOrDefault(line => line.Contains("demo owner key: ", StringComparison.Ordinal))?.Split("demo owner key: ")[1].Trim();
                 return key is not null;
             },
             "the demo loader's line with the key",
@@ -142,8 +143,14 @@ public sealed class ScoringHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Client.Dispose();
-        await factory.DisposeAsync();
-        root.Dispose();
+        if (services is not null)
+        {
+            await services.DisposeAsync();
+        }
+
+        if (app is not null)
+        {
+            await app.DisposeAsync();
+        }
     }
 }

@@ -2,13 +2,15 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SocialWatch.Access;
 using SocialWatch.Engagement;
+using SocialWatch.Functions;
 using SocialWatch.Storage;
 
 namespace SocialWatch.Tests.Infrastructure;
 
-/// <summary>The app's storage, tenant and engagement services on the test run's Azurite, under a fresh table prefix.</summary>
+/// <summary>The app's services on the test run's Azurite, in the test process.</summary>
 public static class TestStorage
 {
+    /// <summary>Storage, tenant and engagement services under a fresh table prefix.</summary>
     public static ServiceProvider Services(AzuriteFixture azurite, TimeProvider? time = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(TestSettings.For(azurite, AzuriteFixture.NewPrefix())).Build();
@@ -20,5 +22,15 @@ public static class TestStorage
 
         services.AddSocialWatchStorage(configuration).AddTenants(configuration).AddEngagement(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    /// <summary>Every service of the app (what its functions are made of) with <paramref name="settings"/>, as the worker builds them.</summary>
+    public static ServiceProvider AppServices(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? replace = null)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
+        services.AddSocialWatch(configuration);
+        replace?.Invoke(services);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 }

@@ -5,21 +5,18 @@ using SocialWatch.Tests.Infrastructure;
 namespace SocialWatch.Tests.Functional.Api;
 
 /// <summary>
-/// CORS per business, in both runtimes: a business's listed origins may read its API with the key header; any other origin,
+/// CORS per business, through the host (preflights are answered by worker middleware as the invocation's result): a business's listed origins may read its API with the key header; any other origin,
 /// and any write, gets no grant. (ApiScenario's business lists https://rose-bakery.example.)
 /// </summary>
-public sealed class BusinessCors(ApiHost local, CustomHandlerApiHost customHandler) : IClassFixture<ApiHost>, IClassFixture<CustomHandlerApiHost>
+public sealed class BusinessCors(ApiHost host) : IClassFixture<ApiHost>
 {
     private const string Listed = "https://rose-bakery.example";
     private const string NotListed = "https://elsewhere.example";
 
-    public static TheoryData<string> Runtimes => ["local", "custom-handler"];
-
-    [Theory]
-    [MemberData(nameof(Runtimes))]
-    public async Task GrantsAListedOriginItsReadsAndNothingElse(string runtime)
+    [Fact]
+    public async Task GrantsAListedOriginItsReadsAndNothingElse()
     {
-        var client = Client(runtime);
+        var client = host.Client;
         var id = await client.CreateBusinessAsync();
         await client.SavePlanAsync(id);
         var readKey = await client.IssueKeyAsync(id, "read");
@@ -35,11 +32,10 @@ public sealed class BusinessCors(ApiHost local, CustomHandlerApiHost customHandl
         Assert.Contains("Origin", notListed.Headers.Vary);
     }
 
-    [Theory]
-    [MemberData(nameof(Runtimes))]
-    public async Task AnswersAPreflightForAListedOriginWithTheGrant(string runtime)
+    [Fact]
+    public async Task AnswersAPreflightForAListedOriginWithTheGrant()
     {
-        var client = Client(runtime);
+        var client = host.Client;
         var id = await client.CreateBusinessAsync();
 
         using var preflight = await PreflightAsync(client, $"/api/businesses/{id}/plan", Listed, "GET", "x-api-key");
@@ -47,8 +43,8 @@ public sealed class BusinessCors(ApiHost local, CustomHandlerApiHost customHandl
         Assert.Equal(HttpStatusCode.NoContent, preflight.StatusCode);
         Assert.Equal(Listed, Single(preflight, "Access-Control-Allow-Origin"));
         Assert.Equal("GET", Single(preflight, "Access-Control-Allow-Methods"));
-        Assert.Equal(ApiKeyMiddleware.ApiKeyHeader, Single(preflight, "Access-Control-Allow-Headers"));
-        Assert.Equal(((int)BusinessCorsMiddleware.PreflightMaxAge.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture), Single(preflight, "Access-Control-Max-Age"));
+        Assert.Equal(ApiKeys.ApiKeyHeader, Single(preflight, "Access-Control-Allow-Headers"));
+        Assert.Equal(((int)SocialWatch.Functions.Api.BusinessCors.PreflightMaxAge.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture), Single(preflight, "Access-Control-Max-Age"));
     }
 
     [Theory]
@@ -58,9 +54,9 @@ public sealed class BusinessCors(ApiHost local, CustomHandlerApiHost customHandl
     [InlineData(Listed, "GET", "x-api-key, authorization")]
     public async Task AnswersOtherPreflightsWithoutAGrant(string origin, string method, string headers)
     {
-        var id = await local.Client.CreateBusinessAsync();
+        var id = await host.Client.CreateBusinessAsync();
 
-        using var preflight = await PreflightAsync(local.Client, $"/api/businesses/{id}/plan", origin, method, headers);
+        using var preflight = await PreflightAsync(host.Client, $"/api/businesses/{id}/plan", origin, method, headers);
 
         Assert.Equal(HttpStatusCode.NoContent, preflight.StatusCode);
         Assert.False(preflight.Headers.Contains("Access-Control-Allow-Origin"));
@@ -70,8 +66,8 @@ public sealed class BusinessCors(ApiHost local, CustomHandlerApiHost customHandl
     [Fact]
     public async Task GrantsNothingForABusinessThatDoesNotExist()
     {
-        using var preflight = await PreflightAsync(local.Client, "/api/businesses/no-such-business/plan", Listed, "GET", "x-api-key");
-        using var read = await ReadAsync(local.Client, "/api/businesses/no-such-business/plan", Listed, ApiHost.AdminKey);
+        using var preflight = await PreflightAsync(host.Client, "/api/businesses/no-such-business/plan", Listed, "GET", "x-api-key");
+        using var read = await ReadAsync(host.Client, "/api/businesses/no-such-business/plan", Listed, ApiHost.AdminKey);
 
         Assert.False(preflight.Headers.Contains("Access-Control-Allow-Origin"));
         Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
@@ -81,11 +77,11 @@ public sealed class BusinessCors(ApiHost local, CustomHandlerApiHost customHandl
     [Fact]
     public async Task LetsAListedOriginSeeRefusalsAndMissingEndpoints()
     {
-        var id = await local.Client.CreateBusinessAsync();
+        var id = await host.Client.CreateBusinessAsync();
 
         // A page must be able to tell a bad key (401) or an endpoint not deployed (404) from a network failure.
-        using var badKey = await ReadAsync(local.Client, $"/api/businesses/{id}/plan", Listed, "swk.not-a-key");
-        using var missing = await ReadAsync(local.Client, $"/api/businesses/{id}/no-such-endpoint", Listed, ApiHost.AdminKey);
+        using var badKey = await ReadAsync(host.Client, $"/api/businesses/{id}/plan", Listed, "swk.not-a-key");
+        using var missing = await ReadAsync(host.Client, $"/api/businesses/{id}/no-such-endpoint", Listed, ApiHost.AdminKey);
 
         Assert.Equal(HttpStatusCode.Unauthorized, badKey.StatusCode);
         Assert.Equal(Listed, Single(badKey, "Access-Control-Allow-Origin"));
@@ -96,25 +92,24 @@ public sealed class BusinessCors(ApiHost local, CustomHandlerApiHost customHandl
     [Fact]
     public async Task FollowsAChangeOfTheAllowedOrigins()
     {
-        var id = await local.Client.CreateBusinessAsync();
+        var id = await host.Client.CreateBusinessAsync();
         var changed = ApiScenario.Business(id);
         changed["allowedOrigins"] = new System.Text.Json.Nodes.JsonArray(NotListed);
-        Assert.True((await local.Client.SendAsync(HttpMethod.Put, $"/api/businesses/{id}", ApiHost.AdminKey, changed)).IsSuccessStatusCode);
+        Assert.True((await host.Client.SendAsync(HttpMethod.Put, $"/api/businesses/{id}", ApiHost.AdminKey, changed)).IsSuccessStatusCode);
 
-        using var formerlyListed = await PreflightAsync(local.Client, $"/api/businesses/{id}/plan", Listed, "GET", "x-api-key");
-        using var nowListed = await PreflightAsync(local.Client, $"/api/businesses/{id}/plan", NotListed, "GET", "x-api-key");
+        using var formerlyListed = await PreflightAsync(host.Client, $"/api/businesses/{id}/plan", Listed, "GET", "x-api-key");
+        using var nowListed = await PreflightAsync(host.Client, $"/api/businesses/{id}/plan", NotListed, "GET", "x-api-key");
 
         Assert.False(formerlyListed.Headers.Contains("Access-Control-Allow-Origin"));
         Assert.Equal(NotListed, Single(nowListed, "Access-Control-Allow-Origin"));
     }
 
-    private HttpClient Client(string runtime) => runtime == "local" ? local.Client : customHandler.Client;
 
     private static async Task<HttpResponseMessage> ReadAsync(HttpClient client, string path, string origin, string key)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Add("Origin", origin);
-        request.Headers.Add(ApiKeyMiddleware.ApiKeyHeader, key);
+        request.Headers.Add(ApiKeys.ApiKeyHeader, key);
         return await client.SendAsync(request, TestContext.Current.CancellationToken);
     }
 

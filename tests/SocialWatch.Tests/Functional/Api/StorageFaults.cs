@@ -12,10 +12,9 @@ public sealed class StorageFaults
     {
         var port = FreePort.Next().ToString(CultureInfo.InvariantCulture);
         var nowhere = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
-        using var factory = ApiHost.Create(nowhere, ApiHost.AdminKey);
-        using var client = factory.CreateClient();
+        await using var app = await AppHost.StartAsync(TestSettings.For(nowhere, AzuriteFixture.NewPrefix()));
 
-        var response = await client.SendAsync(HttpMethod.Get, "/api/businesses", ApiHost.AdminKey);
+        var response = await app.Client.SendAsync(HttpMethod.Get, "/api/businesses", ApiHost.AdminKey);
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

@@ -12,7 +12,7 @@ public sealed class HealthEndpoints(AzuriteFixture azurite, FakeNetworks fakes) 
     [Fact]
     public async Task ShowTheBusinessSummaryEachProfilesStateAndHistory()
     {
-        await using var app = await MonitoredApp.StartAsync(azurite, fakes);
+        await using var app = await MonitoredApp.StartAsync(azurite, fakes, api: true);
         var business = await app.CreateBusinessAsync(fakes);
         var alive = await app.CreateProfileAsync(business, Network.Instagram, fakes.Url("www.instagram.com", "/acme/"));
         var ghost = await app.CreateProfileAsync(business, Network.Facebook, fakes.Url("www.facebook.com", "/ghost"));
@@ -58,7 +58,7 @@ public sealed class HealthEndpoints(AzuriteFixture azurite, FakeNetworks fakes) 
     [Fact]
     public async Task RecordsActivityNowWhenTheBodyIsLeftOut()
     {
-        await using var app = await MonitoredApp.StartAsync(azurite, fakes);
+        await using var app = await MonitoredApp.StartAsync(azurite, fakes, api: true);
         var business = await app.CreateBusinessAsync(fakes);
         var profile = await app.CreateProfileAsync(business, Network.Instagram, fakes.Url("www.instagram.com", "/acme/"));
 
@@ -75,7 +75,7 @@ public sealed class HealthEndpoints(AzuriteFixture azurite, FakeNetworks fakes) 
     [InlineData("""{"when":"2026-11-01T00:00:00Z"}""", "when")]
     public async Task RefusesBadActivityWithAProblemNamingTheField(string body, string field)
     {
-        await using var app = await MonitoredApp.StartAsync(azurite, fakes);
+        await using var app = await MonitoredApp.StartAsync(azurite, fakes, api: true);
         var business = await app.CreateBusinessAsync(fakes);
         var profile = await app.CreateProfileAsync(business, Network.Instagram, fakes.Url("www.instagram.com", "/acme/"));
 
@@ -88,7 +88,7 @@ public sealed class HealthEndpoints(AzuriteFixture azurite, FakeNetworks fakes) 
     [Fact]
     public async Task LetsAReadKeySeeHealthButNotRecordActivity()
     {
-        await using var app = await MonitoredApp.StartAsync(azurite, fakes);
+        await using var app = await MonitoredApp.StartAsync(azurite, fakes, api: true);
         var business = await app.CreateBusinessAsync(fakes);
         var profile = await app.CreateProfileAsync(business, Network.Instagram, fakes.Url("www.instagram.com", "/acme/"));
         var readKey = await app.Client.IssueKeyAsync(business, "read");

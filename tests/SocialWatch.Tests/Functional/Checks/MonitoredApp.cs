@@ -10,7 +10,10 @@ using SocialWatch.Checks.Sweeps;
 using SocialWatch.Collectors;
 using SocialWatch.Collectors.Collection;
 using SocialWatch.Functions;
-using SocialWatch.Functions.Hosting;
+using Microsoft.Azure.Functions.Worker;
+using SocialWatch.Businesses;
+using SocialWatch.Plans;
+using System.Text.Json;
 using SocialWatch.Profiles;
 using SocialWatch.Storage;
 using SocialWatch.Tests.Infrastructure;
@@ -19,17 +22,19 @@ using SocialWatch.Tests.Integration.Checks;
 namespace SocialWatch.Tests.Functional.Checks;
 
 /// <summary>
-/// The real app in memory on Azurite, checking the fake networks, sending mail to a real maildev, on a fake clock. Its timer
-/// and queue functions are run by name through the app's FunctionInvoker (the path both runtimes take), so the test
-/// decides when a sweep runs and when its messages are handled.
+/// The app's functions in the test process (<see cref="FunctionsApp"/>: the worker's own services) on Azurite, checking the
+/// fake networks, sending mail to a real maildev, on a fake clock: the test decides when a sweep runs and when its messages
+/// are handled, by running the function classes themselves. With <c>api</c>, the app also runs as it does for users (the
+/// local host and the worker, its triggers off) on the same storage, for what a test reads through the HTTP API.
 /// </summary>
 public sealed class MonitoredApp : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
 
-    private readonly TestAppRoot root = TestAppRoot.Create(null);
-    private readonly FunctionsAppFactory app;
-    private readonly HttpClient client;
+    private static readonly string[] Triggers = ["SweepProfiles", "CheckProfile", "ResumeHeldChecks", "ContinueSweep", "AuditWebsites", "AuditWebsite", "SweepOutbox", "DispatchEmail", "SweepCollections", "CollectProfile", "ScoreSnapshot"];
+
+    private readonly FunctionsApp app;
+    private AppHost? api;
 
     private MonitoredApp(AzuriteFixture azurite, FakeNetworks fakes, MaildevServer maildev, (string Key, string? Value)[] settings)
     {
@@ -43,66 +48,78 @@ public sealed class MonitoredApp : IAsyncDisposable
                 ("SocialWatch:Checks:MaxRetries", "0"),
                 .. settings,
             ]);
-        app = new FunctionsAppFactory(azurite, root, AzuriteFixture.NewPrefix(), services => services.AddSingleton<TimeProvider>(Time), all);
-        Services = app.Start();
-        client = app.CreateClient();
+        app = new FunctionsApp(azurite, AzuriteFixture.NewPrefix(), services => services.AddSingleton<TimeProvider>(Time), all.Select(s => (s.Key, s.Value)));
     }
 
     public FakeTimeProvider Time { get; }
 
     public MaildevServer Maildev { get; }
 
-    public IServiceProvider Services { get; }
+    public IServiceProvider Services => app.Services;
 
-    public HttpClient Client => client;
+    /// <summary>A client of the app's HTTP API on the same storage (started with <c>api: true</c>).</summary>
+    public HttpClient Client => (api ?? throw new InvalidOperationException("Start the MonitoredApp with api: true to call its HTTP API.")).Client;
 
     public static async Task<MonitoredApp> StartAsync(AzuriteFixture azurite, FakeNetworks fakes, params (string Key, string? Value)[] settings) =>
-        new(azurite, fakes, await MaildevServer.StartAsync(), settings);
+        await StartAsync(azurite, fakes, api: false, settings);
+
+    public static async Task<MonitoredApp> StartAsync(AzuriteFixture azurite, FakeNetworks fakes, bool api, params (string Key, string? Value)[] settings)
+    {
+        var monitored = new MonitoredApp(azurite, fakes, await MaildevServer.StartAsync(), settings);
+        if (api)
+        {
+            var hosted = new Dictionary<string, string?>(monitored.app.Settings);
+            foreach (var function in Triggers)
+            {
+                hosted[$"AzureWebJobs.{function}.Disabled"] = "true";
+            }
+
+            monitored.api = await AppHost.StartAsync(hosted);
+        }
+
+        return monitored;
+    }
 
     /// <summary>A business whose website is the fake bakery site, with the test plan (Instagram 4 a week, Facebook 0.25).</summary>
     public async Task<string> CreateBusinessAsync(FakeNetworks fakes)
     {
         var body = ApiScenario.Business("b-" + Guid.NewGuid().ToString("N")[..12]);
         body["websites"] = new JsonArray(fakes.Url("acme-bakery.test", "/").AbsoluteUri);
-        var created = await client.SendAsync(HttpMethod.Post, "/api/businesses", ApiHost.AdminKey, body);
-        var id = (string)(await created.OkJsonAsync(HttpStatusCode.Created))["id"]!;
-        await client.SavePlanAsync(id);
-        return id;
+        var business = Succeeded(await Service<BusinessService>().CreateAsync(Read<BusinessInput>(body), Cancel));
+        Succeeded(await Service<PlanService>().SaveAsync(business.Id, Read<PlanInput>(ApiScenario.Plan()), VersionCondition.None, Cancel));
+        return business.Id;
     }
 
-    public async Task<string> CreateProfileAsync(string businessId, Network network, Uri url, string? ownerEmail = "social@rose-bakery.example")
-    {
-        var body = new JsonObject { ["network"] = network.Name(), ["url"] = url.AbsoluteUri, ["handle"] = "acme", ["ownerEmail"] = ownerEmail };
-        return await client.CreateProfileAsync(businessId, body);
-    }
+    public async Task<string> CreateProfileAsync(string businessId, Network network, Uri url, string? ownerEmail = "social@rose-bakery.example") =>
+        Succeeded(await Service<ProfileService>().CreateAsync(businessId, new ProfileInput(network, url.AbsoluteUri, "acme", OwnerEmail: ownerEmail), Cancel)).Id;
 
-    public Task SweepAsync() =>
-        Invoker.InvokeTimerAsync(SweepProfiles.Name, new TimerInvocation(false, null), TestContext.Current.CancellationToken);
+    /// <summary>Runs one invocation of a function, in a scope of its own.</summary>
+    public Task RunAsync<TFunction>(Func<TFunction, Task> invoke)
+        where TFunction : class => app.RunAsync(invoke);
+
+    public Task SweepAsync() => app.RunAsync<SweepProfiles>(f => f.Run(new TimerInfo(), Cancel));
 
     /// <summary>Runs ContinueSweep on every continue-sweep message until none is left (each run may send the next); returns how many.</summary>
-    public Task<int> ContinueSweepsAsync() => DrainAsync(SweepContinuationQueue.QueueName, ContinueSweep.Name, 1);
+    public Task<int> ContinueSweepsAsync() => DrainAsync<ContinueSweep>(SweepContinuationQueue.QueueName, (f, m, t) => f.Run(m, t), 1);
 
     /// <summary>Handles every visible check-profile message, <paramref name="concurrency"/> at a time; returns how many.</summary>
-    public Task<int> CheckAllAsync(int concurrency = 1) => DrainAsync(CheckQueue.QueueName, CheckProfile.Name, concurrency);
+    public Task<int> CheckAllAsync(int concurrency = 1) => DrainAsync<CheckProfile>(CheckQueue.QueueName, (f, m, t) => f.Run(m, t), concurrency);
 
     /// <summary>Sends every recorded email (DispatchEmail on each outbox message) and returns what maildev received in all.</summary>
     public async Task<IReadOnlyList<MaildevServer.ReceivedEmail>> DeliverEmailsAsync()
     {
-        await DrainAsync(OutboxQueue.QueueName, DispatchEmail.Name, 1);
+        await DrainAsync<DispatchEmail>(OutboxQueue.QueueName, (f, m, t) => f.Run(m, t), 1);
         return await Maildev.EmailsAsync();
     }
 
-    public Task<int> AuditWebsitesAsync() => DrainAsync(AuditQueue.QueueName, AuditWebsite.Name, 1, before: () => Services.GetRequiredService<LinkAudits>().EnqueueAllAsync(TestContext.Current.CancellationToken));
+    public Task<int> AuditWebsitesAsync() => DrainAsync<AuditWebsite>(AuditQueue.QueueName, (f, m, t) => f.Run(m, t), 1, before: () => Services.GetRequiredService<LinkAudits>().EnqueueAllAsync(TestContext.Current.CancellationToken));
 
     public async Task<ProfileHealth?> HealthAsync(string businessId, string profileId) =>
         (await Services.GetRequiredService<IProfileHealthStore>().FindAsync(new ProfileKey(businessId, profileId), TestContext.Current.CancellationToken))?.Value;
 
-    /// <summary>The owner's "we posted" through the API.</summary>
-    public async Task RecordActivityAsync(string businessId, string profileId, string at)
-    {
-        var posted = await client.SendAsync(HttpMethod.Post, $"/api/businesses/{businessId}/profiles/{profileId}/activity", ApiHost.AdminKey, new JsonObject { ["at"] = at });
-        await posted.OkJsonAsync();
-    }
+    /// <summary>The owner's "we posted", as the API records it.</summary>
+    public async Task RecordActivityAsync(string businessId, string profileId, string at) =>
+        Succeeded(await Service<HealthReports>().RecordActivityAsync(businessId, profileId, Read<ActivityInput>(new JsonObject { ["at"] = at }), Cancel));
 
     /// <summary>Stores what a collector would have learnt of the profile's life at <paramref name="seenAt"/> (its collection state).</summary>
     public async Task ReportLifeAsync(string businessId, string profileId, LifeSignal life, DateTimeOffset seenAt)
@@ -117,6 +134,8 @@ public sealed class MonitoredApp : IAsyncDisposable
         Services.GetRequiredService<QueueServiceClient>().GetQueueClient(Services.GetRequiredService<StorageNames>().Queue(baseName));
 
     public LogCollector Logs => app.Logs;
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     /// <summary>Runs sweeps and their checks every <paramref name="step"/> for <paramref name="times"/> times, the first one now.</summary>
     public async Task SweepAndCheckAsync(int times, TimeSpan step)
@@ -135,15 +154,25 @@ public sealed class MonitoredApp : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        client.Dispose();
+        if (api is not null)
+        {
+            await api.DisposeAsync();
+        }
+
         await app.DisposeAsync();
         await Maildev.DisposeAsync();
-        root.Dispose();
     }
 
-    public FunctionInvoker Invoker => Services.GetRequiredService<FunctionInvoker>();
+    private static T Read<T>(JsonNode json) => json.Deserialize<T>(JsonSerializerOptions.Web)!;
 
-    private async Task<int> DrainAsync(string queueBase, string functionName, int concurrency, Func<Task>? before = null)
+    private static T Succeeded<T>(Outcome<T> outcome) =>
+        outcome.Succeeded ? outcome.Value! : throw new InvalidOperationException($"{outcome.Status}: {string.Join("; ", outcome.Errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}"))}");
+
+    private T Service<T>()
+        where T : notnull => Services.GetRequiredService<T>();
+
+    private async Task<int> DrainAsync<TFunction>(string queueBase, Func<TFunction, string, CancellationToken, Task> run, int concurrency, Func<Task>? before = null)
+        where TFunction : class
     {
         if (before is not null)
         {
@@ -163,7 +192,7 @@ public sealed class MonitoredApp : IAsyncDisposable
 
             await Parallel.ForEachAsync(received, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (message, token) =>
             {
-                await Invoker.InvokeQueueAsync(functionName, new QueueInvocation(message.MessageId, message.Body.ToString(), message.DequeueCount, message.InsertedOn), token);
+                await app.RunAsync<TFunction>(function => run(function, message.Body.ToString(), token));
                 await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, token);
             });
             handled += received.Length;

@@ -6,7 +6,6 @@ using SocialWatch.Checks.Sweeps;
 using SocialWatch.Checks.Verdicts;
 using SocialWatch.Collectors;
 using SocialWatch.Functions;
-using SocialWatch.Functions.Hosting;
 using SocialWatch.Profiles;
 using SocialWatch.Tests.Infrastructure;
 using SocialWatch.Tests.Integration.Checks;
@@ -201,11 +200,11 @@ public sealed class ProfileMonitoring(AzuriteFixture azurite, FakeNetworks fakes
         var due = new HeldChecksDue("flaky.test", MonitoredApp.Start.AddHours(1));
 
         app.Time.Advance(TimeSpan.FromMinutes(59));
-        await app.Invoker.InvokeQueueAsync(ResumeHeldChecks.Name, new QueueInvocation("due-early", due.Serialize(), 1, app.Time.GetUtcNow()), TestContext.Current.CancellationToken);
+        await app.RunAsync<ResumeHeldChecks>(f => f.Run(due.Serialize(), TestContext.Current.CancellationToken));
         Assert.Equal(0, await app.CheckAllAsync());
 
         app.Time.Advance(TimeSpan.FromMinutes(1));
-        await app.Invoker.InvokeQueueAsync(ResumeHeldChecks.Name, new QueueInvocation("due", due.Serialize(), 1, app.Time.GetUtcNow()), TestContext.Current.CancellationToken);
+        await app.RunAsync<ResumeHeldChecks>(f => f.Run(due.Serialize(), TestContext.Current.CancellationToken));
         Assert.Equal(1, await app.CheckAllAsync());
 
         var health = (await app.HealthAsync(business, profile))!;

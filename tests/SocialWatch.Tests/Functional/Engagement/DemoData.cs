@@ -13,14 +13,14 @@ public sealed class DemoData(AzuriteFixture azurite)
     {
         string prefix;
         string firstKey;
-        await using (var first = new ScoringHost(azurite, null, LoadDemo))
+        await using (var first = await ScoringHost.StartAsync(azurite, null, LoadDemo))
         {
             prefix = first.Prefix;
             firstKey = await first.DemoOwnerKeyAsync();
             await first.WaitForBenchmarksAsync(DemoLoader.BusinessId, firstKey, DemoSnapshots.Shapes.Count, DemoLoader.Weeks, TimeSpan.FromMinutes(3));
         }
 
-        await using var second = new ScoringHost(azurite, prefix, LoadDemo);
+        await using var second = await ScoringHost.StartAsync(azurite, prefix, LoadDemo);
         var secondKey = await second.DemoOwnerKeyAsync();
         var benchmarks = await second.WaitForBenchmarksAsync(DemoLoader.BusinessId, secondKey, DemoSnapshots.Shapes.Count, DemoLoader.Weeks, TimeSpan.FromMinutes(3));
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Azure.Storage.Queues;
-using Microsoft.AspNetCore.Mvc.Testing;
 using SocialWatch.Engagement;
 using SocialWatch.Storage;
 using SocialWatch.Tests.Infrastructure;
@@ -15,8 +14,7 @@ namespace SocialWatch.Tests.Functional.Engagement;
 public sealed class SnapshotIngestRefusals(AzuriteFixture azurite) : IAsyncLifetime
 {
     private readonly string prefix = AzuriteFixture.NewPrefix();
-    private WebApplicationFactory<Program> factory = null!;
-    private HttpClient client = null!;
+    private AppHost app = null!;
     private string businessId = null!;
     private string ownerKey = null!;
     private string profileId = null!;
@@ -25,22 +23,17 @@ public sealed class SnapshotIngestRefusals(AzuriteFixture azurite) : IAsyncLifet
 
     public async ValueTask InitializeAsync()
     {
-        factory = ApiHost.Create(azurite, ApiHost.AdminKey, new Dictionary<string, string>
-        {
-            ["SocialWatch:Storage:Prefix"] = prefix,
-            ["AzureWebJobs.ScoreSnapshot.Disabled"] = "true",
-        });
-        client = factory.CreateClient();
-        businessId = await client.CreateBusinessAsync();
-        ownerKey = await client.IssueKeyAsync(businessId, "owner");
-        profileId = await client.CreateProfileAsync(businessId, ApiScenario.Profile("instagram"));
+        var settings = TestSettings.For(azurite, prefix);
+        settings["AzureWebJobs.ScoreSnapshot.Disabled"] = "true";
+        app = await AppHost.StartAsync(settings);
+        businessId = await Client.CreateBusinessAsync();
+        ownerKey = await Client.IssueKeyAsync(businessId, "owner");
+        profileId = await Client.CreateProfileAsync(businessId, ApiScenario.Profile("instagram"));
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        client.Dispose();
-        await factory.DisposeAsync();
-    }
+    public async ValueTask DisposeAsync() => await app.DisposeAsync();
+
+    private HttpClient Client => app.Client;
 
     /// <summary>The Monday of the last full week.</summary>
     private static DateOnly LastMonday => SocialWatch.Demo.DemoSnapshots.WeekStarts(DateOnly.FromDateTime(DateTime.UtcNow), 1)[0];
@@ -53,9 +46,9 @@ public sealed class SnapshotIngestRefusals(AzuriteFixture azurite) : IAsyncLifet
         return json;
     }
 
-    private Task<HttpResponseMessage> PostAsync(JsonNode body) => client.SendAsync(HttpMethod.Post, $"/api/businesses/{businessId}/snapshots", ownerKey, body);
+    private Task<HttpResponseMessage> PostAsync(JsonNode body) => Client.SendAsync(HttpMethod.Post, $"/api/businesses/{businessId}/snapshots", ownerKey, body);
 
-    private Task<HttpResponseMessage> PostCsvAsync(string csv) => client.SendRawAsync(HttpMethod.Post, $"/api/businesses/{businessId}/snapshots", ownerKey, csv, "text/csv");
+    private Task<HttpResponseMessage> PostCsvAsync(string csv) => Client.SendRawAsync(HttpMethod.Post, $"/api/businesses/{businessId}/snapshots", ownerKey, csv, "text/csv");
 
     private async Task<int> QueuedAsync()
     {
@@ -165,7 +158,7 @@ public sealed class SnapshotIngestRefusals(AzuriteFixture azurite) : IAsyncLifet
         // A valid snapshot first, then 50 MB of padding inside the array: refused by size, not by what follows.
         var huge = "[" + Snapshot().ToJsonString() + "," + new string(' ', 50 * 1024 * 1024) + "]";
 
-        var errors = await (await client.SendRawAsync(HttpMethod.Post, $"/api/businesses/{businessId}/snapshots", ownerKey, huge, "application/json")).ProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        var errors = await (await Client.SendRawAsync(HttpMethod.Post, $"/api/businesses/{businessId}/snapshots", ownerKey, huge, "application/json")).ProblemAsync(HttpStatusCode.RequestEntityTooLarge);
 
         Assert.Contains("at most", Assert.Single(errors["$"]), StringComparison.Ordinal);
         Assert.Equal(0, await QueuedAsync());

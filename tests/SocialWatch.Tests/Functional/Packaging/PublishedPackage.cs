@@ -1,16 +1,18 @@
 using System.IO.Compression;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using SocialWatch.Functions;
 using SocialWatch.Tests.Infrastructure;
 
 namespace SocialWatch.Tests.Functional.Packaging;
 
-/// <summary>The zip scripts/publish makes is what the Functions host runs: its layout, the handler's execute bit, and that it starts.</summary>
+/// <summary>
+/// The zip scripts/publish makes is what a zip deployment of a dotnet-isolated Function App takes: host.json, the generated
+/// functions.metadata, worker.config.json and the host-side extensions at its root; and, extracted, it runs under a host.
+/// </summary>
 [Trait("Category", "Publish")]
 public sealed class PublishedPackage(PublishedPackageFixture package, AzuriteFixture azurite) : IClassFixture<PublishedPackageFixture>
 {
-    private static readonly string Executable = typeof(Program).Assembly.GetName().Name!;
-
     [Fact]
     public void HasHostJsonAtTheRoot()
     {
@@ -19,52 +21,47 @@ public sealed class PublishedPackage(PublishedPackageFixture package, AzuriteFix
         var hostJson = zip.GetEntry("host.json");
 
         Assert.NotNull(hostJson);
-        Assert.Equal(File.ReadAllBytes(AppFiles.HostJson), Content(hostJson));
+        Assert.Equal(File.ReadAllBytes(RepositoryRoot.Combine("host.json")), Content(hostJson));
     }
 
     [Fact]
-    public void HasTheFunctionFoldersOfTheRepository()
+    public void HasEveryFunctionInTheGeneratedMetadataAndNoFunctionJson()
     {
         using var zip = ZipFile.OpenRead(package.ZipPath);
 
-        var packaged = zip.Entries
-            .Where(e => e.FullName.Count(c => c == '/') == 1 && e.Name == "function.json")
-            .ToDictionary(e => Path.GetDirectoryName(e.FullName)!, Content);
-        var repository = AppFiles.FunctionJsonFiles()
-            .ToDictionary(file => Path.GetFileName(Path.GetDirectoryName(file))!, File.ReadAllBytes);
+        var packaged = JsonNode.Parse(Content(zip.GetEntry("functions.metadata")!))!.AsArray().Select(f => (string)f!["name"]!);
+        var built = JsonNode.Parse(File.ReadAllText(Path.Combine(AppHost.WorkerDirectory, "functions.metadata")))!.AsArray().Select(f => (string)f!["name"]!);
 
-        Assert.Equal(repository.Keys.Order(StringComparer.Ordinal), packaged.Keys.Order(StringComparer.Ordinal));
-        Assert.All(repository, function => Assert.Equal(function.Value, packaged[function.Key]));
+        Assert.Equal(built.Order(StringComparer.Ordinal), packaged.Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(zip.Entries, e => e.Name == "function.json");
     }
 
     [Fact]
-    public void KeepsTheHandlerExecutable()
+    public void TellsTheHostHowToStartTheWorkerAndCarriesItsExtensions()
     {
         using var zip = ZipFile.OpenRead(package.ZipPath);
 
-        var handler = zip.GetEntry(Executable);
+        var description = JsonNode.Parse(Content(zip.GetEntry("worker.config.json")!))!["description"]!;
 
-        Assert.NotNull(handler);
-        // Unix permissions sit in the high 16 bits of the entry's external attributes.
-        var mode = (UnixFileMode)((handler.ExternalAttributes >> 16) & 0x1FF);
-        Assert.True(mode.HasFlag(UnixFileMode.UserExecute), $"{Executable} is stored with mode {mode}, without the execute bit.");
+        Assert.Equal("dotnet-isolated", (string?)description["language"]);
+        Assert.Equal("SocialWatch.Functions.dll", (string?)description["defaultWorkerPath"]);
+        Assert.NotNull(zip.GetEntry("SocialWatch.Functions.dll"));
+        Assert.NotNull(zip.GetEntry("extensions.json"));
+        Assert.Contains(zip.Entries, e => e.FullName == ".azurefunctions/Microsoft.Azure.WebJobs.Extensions.Storage.Queues.dll");
     }
 
     [Fact]
-    public async Task AnswersTheHostOnceExtracted()
+    public async Task RunsUnderTheHostOnceExtracted()
     {
         var extracted = Directory.CreateTempSubdirectory("socialwatch-package-").FullName;
         try
         {
             await ZipFile.ExtractToDirectoryAsync(package.ZipPath, extracted, TestContext.Current.CancellationToken);
-            await using var handler = HandlerProcess.Start(Path.Combine(extracted, Executable), TestSettings.AsEnvironment(TestSettings.For(azurite, AzuriteFixture.NewPrefix())));
+            await using var app = await AppHost.StartAsync(TestSettings.For(azurite, AzuriteFixture.NewPrefix()), workerDirectory: extracted);
 
-            // The host gives a custom handler 30 s to answer GET /.
-            await handler.WaitUntilReadyAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
-            using var client = new HttpClient { BaseAddress = handler.BaseAddress };
-            var health = await client.GetFromJsonAsync<GetHealth.HealthReport>("api/health", TestContext.Current.CancellationToken);
+            var health = await app.Client.GetFromJsonAsync<GetHealth.HealthReport>("api/health", TestContext.Current.CancellationToken);
 
-            Assert.Equal(new GetHealth.HealthReport("healthy", "custom-handler"), health);
+            Assert.Equal("healthy", health!.Status);
         }
         finally
         {

@@ -2,16 +2,19 @@ using SocialWatch.Tests.Infrastructure;
 
 namespace SocialWatch.Tests.Functional.Telemetry;
 
-/// <summary>A local run (no Application Insights) prints its telemetry to the console once per interval, unless told not to.</summary>
+/// <summary>
+/// A local run (no Application Insights) prints its telemetry to the console once per interval, unless told not to: the
+/// worker's console, which the local host passes on as its own output.
+/// </summary>
 public sealed class ConsoleTelemetry(AzuriteFixture azurite)
 {
     [Fact]
     public async Task LocalRunPrintsRequestMetricsOncePerInterval()
     {
-        await using var app = LocalApp.Start(azurite, ("SocialWatch__Telemetry__ConsoleInterval", "00:00:01"));
-        await app.GetHealthAsync();
+        await using var app = await StartAsync(("SocialWatch:Telemetry:ConsoleInterval", "00:00:01"));
+        await GetHealthAsync(app);
 
-        await app.WaitForOutputAsync("http.route: /api/health", TimeSpan.FromSeconds(30));
+        await app.WaitForOutputAsync("http.route: api/health", TimeSpan.FromSeconds(30));
 
         Assert.Contains("Metric Name: http.server.request.duration", app.Output, StringComparison.Ordinal);
         Assert.Contains("service.name: SocialWatch", app.Output, StringComparison.Ordinal);
@@ -20,8 +23,8 @@ public sealed class ConsoleTelemetry(AzuriteFixture azurite)
     [Fact]
     public async Task ConsoleExporterFalseKeepsTelemetryOffTheConsole()
     {
-        await using var app = LocalApp.Start(azurite, ("SocialWatch__Telemetry__ConsoleExporter", "false"), ("SocialWatch__Telemetry__ConsoleInterval", "00:00:01"));
-        await app.GetHealthAsync();
+        await using var app = await StartAsync(("SocialWatch:Telemetry:ConsoleExporter", "false"), ("SocialWatch:Telemetry:ConsoleInterval", "00:00:01"));
+        await GetHealthAsync(app);
 
         // Three intervals' worth of time: with the exporter on, metrics would have been printed by now.
         await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
@@ -30,45 +33,20 @@ public sealed class ConsoleTelemetry(AzuriteFixture azurite)
         Assert.DoesNotContain("Resource associated with Metrics", app.Output, StringComparison.Ordinal);
     }
 
-    /// <summary>The built app in local mode on a free loopback port, logging warnings only so its telemetry stands out.</summary>
-    private sealed class LocalApp(AppProcess process, int port) : IAsyncDisposable
+    private Task<AppHost> StartAsync(params (string Key, string? Value)[] settings)
     {
-        public string Output => process.Output;
-
-        public static LocalApp Start(AzuriteFixture azurite, params (string Name, string Value)[] settings)
+        var all = TestSettings.For(azurite, AzuriteFixture.NewPrefix());
+        foreach (var (key, value) in settings)
         {
-            var port = FreePort.Next();
-            var environment = TestSettings.AsEnvironment(TestSettings.For(azurite, AzuriteFixture.NewPrefix()));
-            environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-            environment["Logging__LogLevel__Default"] = "Warning";
-            foreach (var (name, value) in settings)
-            {
-                environment[name] = value;
-            }
-
-            return new LocalApp(AppProcess.Start(environment), port);
+            all[key] = value;
         }
 
-        public async Task GetHealthAsync()
-        {
-            var health = new Uri($"http://127.0.0.1:{port}/api/health");
-            await process.WaitUntilAnswersAsync(health, TimeSpan.FromSeconds(30));
-            using var client = new HttpClient();
-            using var response = await client.GetAsync(health, TestContext.Current.CancellationToken);
-            Assert.True(response.IsSuccessStatusCode, $"GET /api/health answered {(int)response.StatusCode}.\n{Output}");
-        }
+        return AppHost.StartAsync(all);
+    }
 
-        public async Task WaitForOutputAsync(string text, TimeSpan timeout)
-        {
-            var deadline = DateTime.UtcNow + timeout;
-            while (!Output.Contains(text, StringComparison.Ordinal))
-            {
-                Assert.True(DateTime.UtcNow < deadline, $"The app did not print '{text}' within {timeout}. It printed:\n{Output}");
-                Assert.False(process.HasExited, $"The app exited with code {(process.HasExited ? process.ExitCode : 0)}:\n{Output}");
-                await Task.Delay(100, TestContext.Current.CancellationToken);
-            }
-        }
-
-        public ValueTask DisposeAsync() => process.DisposeAsync();
+    private static async Task GetHealthAsync(AppHost app)
+    {
+        using var response = await app.Client.GetAsync(new Uri("api/health", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.True(response.IsSuccessStatusCode, $"GET /api/health answered {(int)response.StatusCode}.\n{app.Output}");
     }
 }

@@ -4,7 +4,7 @@ using SocialWatch.Tests.Infrastructure;
 namespace SocialWatch.Tests.Functional.Web;
 
 /// <summary>The dashboard in Debian's Chromium: sign-in by business key, the plan and profiles shown, all of it by keyboard.</summary>
-public sealed class DashboardInBrowser(LoopbackApiHost app, ChromiumBrowser chromium) : IClassFixture<LoopbackApiHost>, IClassFixture<ChromiumBrowser>
+public sealed class DashboardInBrowser(ApiHost app, ChromiumBrowser chromium) : IClassFixture<ApiHost>, IClassFixture<ChromiumBrowser>
 {
     private Uri Dashboard => new(app.BaseAddress, "api/dashboard");
 

@@ -26,13 +26,13 @@ public sealed class DemoDashboardHost(AzuriteFixture azurite) : IAsyncLifetime
 
     public HttpClient Client => host!.Client;
 
-    public Uri Dashboard => new(host!.BaseAddress!, "api/dashboard");
+    public Uri Dashboard => new(host!.BaseAddress, "api/dashboard");
 
     public string OwnerKey { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
     {
-        host = new ScoringHost(azurite, null, new Dictionary<string, string> { ["SocialWatch:Demo:Load"] = "true" }, loopback: true);
+        host = await ScoringHost.StartAsync(azurite, null, new Dictionary<string, string> { ["SocialWatch:Demo:Load"] = "true" });
         OwnerKey = await host.DemoOwnerKeyAsync();
         await host.WaitForBenchmarksAsync(DemoLoader.BusinessId, OwnerKey, DemoSnapshots.Shapes.Count, DemoLoader.Weeks, TimeSpan.FromMinutes(3));
         var profiles = (await GetAsync("profiles"))["items"]!.AsArray();

@@ -1,8 +1,5 @@
-using System.Globalization;
-using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Playwright;
 using SocialWatch.Tests.Infrastructure;
 using SocialWatch.Tests.Integration.Checks;
@@ -10,18 +7,18 @@ using SocialWatch.Tests.Integration.Checks;
 namespace SocialWatch.Tests.Functional.Web;
 
 /// <summary>
-/// From a dead profile to the owner's dashboard, end to end: the app (local runtime, on loopback Kestrel) sweeps the fake
+/// From a dead profile to the owner's dashboard, end to end: the app (the local host and the worker) sweeps the fake
 /// networks on its own schedule, declares the profile dead and mails maildev; the email's link opens the business's
 /// dashboard in Debian's Chromium, signed in without a key; the same link with one character changed is refused on the page.
 /// </summary>
 public sealed partial class SignInLinkInBrowser(AzuriteFixture azurite, FakeNetworks fakes, ChromiumBrowser chromium)
     : IClassFixture<FakeNetworks>, IClassFixture<ChromiumBrowser>, IAsyncLifetime
 {
-    private readonly TestAppRoot root = TestAppRoot.Create(null);
     private readonly int port = FreePort.Next();
     private MaildevServer maildev = null!;
-    private FunctionsAppFactory app = null!;
-    private HttpClient client = null!;
+    private AppHost app = null!;
+
+    private HttpClient Client => app.Client;
 
     private Uri Dashboard => new($"http://127.0.0.1:{port}/api/dashboard");
 
@@ -29,29 +26,26 @@ public sealed partial class SignInLinkInBrowser(AzuriteFixture azurite, FakeNetw
     {
         maildev = await MaildevServer.StartAsync();
         // Declared dead on its first dead result (one result over no time), swept every 2 s: one sweep makes the email.
-        app = new FunctionsAppFactory(azurite, root, AzuriteFixture.NewPrefix(), _ => { }, fakes.Settings(
+        var settings = TestSettings.For(azurite, AzuriteFixture.NewPrefix(), maildev.SmtpPort);
+        foreach (var (key, value) in fakes.Settings(
             [
-                ("SocialWatch:Smtp:Port", maildev.SmtpPort.ToString(CultureInfo.InvariantCulture)),
                 ("SocialWatch:Checks:SweepGuard:CanaryUrls:0", fakes.Url("canary.test", "/").AbsoluteUri),
                 ("SocialWatch:Checks:DeadDeclaration:ConsecutiveDeadResults", "1"),
                 ("SocialWatch:Checks:DeadDeclaration:MinimumSpan", "00:00:00"),
                 ("SocialWatch:SignInLinks:DashboardUrl", Dashboard.AbsoluteUri),
                 ("SWEEP_SCHEDULE", "*/2 * * * * *"),
-                ("AzureWebJobs.SweepProfiles.Disabled", "false"),
-                ("AzureWebJobs.CheckProfile.Disabled", "false"),
-                ("AzureWebJobs.DispatchEmail.Disabled", "false"),
-            ]));
-        app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
-        app.StartServer();
-        client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+            ]))
+        {
+            settings[key] = value;
+        }
+
+        app = await AppHost.StartAsync(settings, port);
     }
 
     public async ValueTask DisposeAsync()
     {
-        client.Dispose();
         await app.DisposeAsync();
         await maildev.DisposeAsync();
-        root.Dispose();
     }
 
     [Fact]
@@ -99,8 +93,8 @@ public sealed partial class SignInLinkInBrowser(AzuriteFixture azurite, FakeNetw
     /// <summary>A business with one YouTube profile the fake network answers 404 for; waits for its email and returns its link.</summary>
     private async Task<(string Business, Uri Link)> DeadProfileEmailLinkAsync()
     {
-        var business = await client.CreateBusinessAsync("l-" + Guid.NewGuid().ToString("N")[..12]);
-        await client.CreateProfileAsync(business, new JsonObject
+        var business = await Client.CreateBusinessAsync("l-" + Guid.NewGuid().ToString("N")[..12]);
+        await Client.CreateProfileAsync(business, new JsonObject
         {
             ["network"] = "youtube",
             ["url"] = fakes.Url("www.youtube.com", "/@ghost").AbsoluteUri,

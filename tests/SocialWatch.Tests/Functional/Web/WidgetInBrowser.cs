@@ -12,7 +12,7 @@ namespace SocialWatch.Tests.Functional.Web;
 /// The widget in Debian's Chromium, on a business's site served from another origin than the app's: it lists the business's
 /// live profiles when the business lists that origin (CORS proven by a real browser), and nothing when it does not.
 /// </summary>
-public sealed class WidgetInBrowser(LoopbackApiHost app, ChromiumBrowser chromium) : IClassFixture<LoopbackApiHost>, IClassFixture<ChromiumBrowser>
+public sealed class WidgetInBrowser(ApiHost app, ChromiumBrowser chromium) : IClassFixture<ApiHost>, IClassFixture<ChromiumBrowser>
 {
     [Fact]
     public async Task ListsTheProfilesOnASiteTheBusinessLists()

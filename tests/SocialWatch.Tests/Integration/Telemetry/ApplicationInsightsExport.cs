@@ -58,6 +58,7 @@ public sealed partial class ApplicationInsightsExport : IAsyncLifetime
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddTelemetry();
+        builder.Services.AddSocialWatchMetrics();
         // Only what this test sends, only to loopback: no live metrics stream, no disk buffer (SDK self-reporting is off below);
         // every trace kept (the default rate limit may drop the first traces after start).
         builder.Services.Configure<AzureMonitorExporterOptions>(options =>

@@ -1,5 +1,4 @@
 using SocialWatch.Access;
-using SocialWatch.Functions.Hosting;
 
 namespace SocialWatch.Tests.Unit.Access;
 
@@ -59,7 +58,7 @@ public sealed class SignInLinkOptionsValidate
 
         Assert.True(Validate(options).Succeeded);
         Assert.Equal(TimeSpan.FromDays(7), options.Lifetime);
-        Assert.Equal(new Uri(new Uri(FunctionsRuntime.DefaultLocalUrl), "api/dashboard"), options.DashboardUrl);
+        Assert.Equal(new Uri("http://127.0.0.1:7071/api/dashboard"), options.DashboardUrl);
     }
 
     private static Microsoft.Extensions.Options.ValidateOptionsResult Validate(SignInLinkOptions options) => new SignInLinkOptionsValidator().Validate(null, options);

@@ -11,7 +11,7 @@ public sealed class HostJsonSchema
     {
         var schema = await Draft07Schema.LoadAsync("host.schema.json");
 
-        var errors = schema.Validate(await File.ReadAllTextAsync(AppFiles.HostJson, TestContext.Current.CancellationToken));
+        var errors = schema.Validate(await File.ReadAllTextAsync(RepositoryRoot.Combine("host.json"), TestContext.Current.CancellationToken));
 
         Assert.True(errors.Count == 0, $"host.json does not match host.schema.json:{Environment.NewLine}{Draft07Schema.Describe(errors)}");
     }
@@ -20,7 +20,7 @@ public sealed class HostJsonSchema
     public async Task RejectsVersionOtherThanConst()
     {
         var schema = await Draft07Schema.LoadAsync("host.schema.json");
-        var host = JsonNode.Parse(await File.ReadAllTextAsync(AppFiles.HostJson, TestContext.Current.CancellationToken))!;
+        var host = JsonNode.Parse(await File.ReadAllTextAsync(RepositoryRoot.Combine("host.json"), TestContext.Current.CancellationToken))!;
         host["version"] = "3.0";
 
         var errors = schema.Validate(host.ToJsonString());

@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SocialWatch.Host.Admin;
+using SocialWatch.Host.Functions;
+using SocialWatch.Host.Http;
+using SocialWatch.Host.Queues;
+using SocialWatch.Host.Timers;
+using SocialWatch.Host.Worker;
+using SocialWatch.Storage;
+
+namespace SocialWatch.Host;
+
+public static class FunctionsHostExtensions
+{
+    /// <summary>The host's options, the worker's host.json, and the storage the triggers listen to (the app's own settings).</summary>
+    public static WebApplicationBuilder AddHostSettings(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<FunctionsHostOptions>().BindConfiguration(FunctionsHostOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<FunctionsHostOptions>, FunctionsHostOptionsValidator>();
+        builder.Services.AddSingleton(provider => HostSettings.Load(provider.GetRequiredService<IOptions<FunctionsHostOptions>>().Value.WorkerDirectory));
+        builder.Services.AddSocialWatchStorage(builder.Configuration);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddProblemDetails();
+        return builder;
+    }
+
+    /// <summary>The worker process, kept running, and the FunctionRpc channel it connects back to on a loopback port of its own.</summary>
+    public static WebApplicationBuilder AddWorker(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddGrpc(grpc =>
+        {
+            grpc.MaxReceiveMessageSize = null;
+            grpc.MaxSendMessageSize = null;
+        });
+        builder.Services.AddSingleton<GrpcEndpoint>();
+        builder.Services.AddSingleton<WorkerStreams>();
+        builder.Services.AddSingleton<WorkerState>();
+        builder.Services.AddSingleton<WorkerHandshake>();
+        builder.Services.AddSingleton<WorkerFunctionInvoker>();
+        builder.Services.AddSingleton<IFunctionInvoker>(provider => provider.GetRequiredService<WorkerFunctionInvoker>());
+        // Registered before the triggers: they stop in reverse order, so the worker outlives the runs in flight.
+        builder.Services.AddHostedService<WorkerSupervisor>();
+        // Both endpoints are configured in code (Kestrel then logs that it overrides the URLs: it serves them all the same).
+        var urls = builder.Configuration[WebHostDefaults.ServerUrlsKey];
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            FrontDoorAddresses.Listen(kestrel, urls);
+            var grpc = kestrel.ApplicationServices.GetRequiredService<GrpcEndpoint>();
+            kestrel.Listen(System.Net.IPAddress.Loopback, grpc.Port, listen => listen.Protocols = HttpProtocols.Http2);
+        });
+        return builder;
+    }
+
+    /// <summary>Timer and queue listeners for the worker's functions.</summary>
+    public static WebApplicationBuilder AddTriggers(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<ListenerQueueClients>();
+        builder.Services.AddSingleton<TimerScheduleStore>();
+        builder.Services.AddSingleton<TriggerListeners>();
+        builder.Services.AddHostedService<TriggerService>();
+        return builder;
+    }
+
+    /// <summary>The HTTP front door: the worker's HTTP functions under the route prefix, forwarded to its HttpUri.</summary>
+    public static WebApplicationBuilder AddHttpFrontDoor(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddHttpForwarder();
+        builder.Services.AddSingleton<WorkerHttpClient>();
+        builder.Services.AddSingleton<FunctionEndpoints>();
+        return builder;
+    }
+
+    public static WebApplication MapFunctionsHost(this WebApplication app)
+    {
+        // Unmatched routes (404) and wrong methods (405) answer problem+json, as every error here does.
+        app.UseStatusCodePages();
+        app.UseMiddleware<FrontDoorReadiness>();
+        app.UseRouting();
+        var grpc = app.Services.GetRequiredService<GrpcEndpoint>();
+        app.MapGrpcService<FunctionRpcService>().RequireHost($"127.0.0.1:{grpc.Port}");
+        app.MapAdmin();
+        ((IEndpointRouteBuilder)app).DataSources.Add(app.Services.GetRequiredService<FunctionEndpoints>());
+        return app;
+    }
+}

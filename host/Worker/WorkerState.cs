@@ -1,0 +1,105 @@
+using SocialWatch.Host.Functions;
+
+namespace SocialWatch.Host.Worker;
+
+/// <summary>The host's state as GET /admin/host/status reports it, named as the Functions host names its states.</summary>
+public enum HostState
+{
+    Default,
+    Initialized,
+    Running,
+    Error,
+    Stopping,
+    Stopped,
+}
+
+/// <summary>A worker that has loaded its functions: its stream, its functions and the address its HTTP functions answer on.</summary>
+public sealed record LoadedWorker(WorkerConnection Connection, FunctionCatalog Functions, Uri? HttpUri);
+
+/// <summary>
+/// Which worker, if any, takes invocations now. Invocations and HTTP requests wait here while a worker starts or restarts;
+/// the first worker's functions decide the routes and the trigger listeners for the host's lifetime.
+/// </summary>
+public sealed class WorkerState
+{
+    private readonly Lock gate = new();
+    private readonly TaskCompletionSource<FunctionCatalog> firstFunctions = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource<LoadedWorker> ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public HostState State { get; private set; } = HostState.Default;
+
+    /// <summary>Why the last worker failed or was lost, while no worker runs.</summary>
+    public string? Error { get; private set; }
+
+    public LoadedWorker? Current { get; private set; }
+
+    /// <summary>The functions of the first worker that loaded.</summary>
+    public Task<FunctionCatalog> Functions => firstFunctions.Task;
+
+    public Task<LoadedWorker> WhenReadyAsync(CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            return ready.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    public void Starting()
+    {
+        lock (gate)
+        {
+            if (State is not (HostState.Stopping or HostState.Stopped))
+            {
+                State = HostState.Initialized;
+            }
+        }
+    }
+
+    public void Ready(LoadedWorker worker)
+    {
+        lock (gate)
+        {
+            Current = worker;
+            Error = null;
+            State = HostState.Running;
+            firstFunctions.TrySetResult(worker.Functions);
+            ready.TrySetResult(worker);
+        }
+    }
+
+    /// <summary>The worker is gone: later invocations wait for the next one.</summary>
+    public void Lost(string reason)
+    {
+        lock (gate)
+        {
+            Current = null;
+            Error = reason;
+            if (ready.Task.IsCompleted)
+            {
+                ready = new TaskCompletionSource<LoadedWorker>(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+
+            if (State is not (HostState.Stopping or HostState.Stopped))
+            {
+                State = HostState.Error;
+            }
+        }
+    }
+
+    public void Stopping()
+    {
+        lock (gate)
+        {
+            State = HostState.Stopping;
+        }
+    }
+
+    public void Stopped()
+    {
+        lock (gate)
+        {
+            State = HostState.Stopped;
+            Current = null;
+        }
+    }
+}

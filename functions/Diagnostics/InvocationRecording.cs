@@ -27,6 +27,12 @@ public sealed class InvocationRecording(string path) : IFunctionsWorkerMiddlewar
                 .OrderBy(p => p.Key, StringComparer.Ordinal)
                 .Select(p => KeyValuePair.Create(p.Key, (JsonNode?)JsonValue.Create(p.Value?.ToString())))),
         };
+        if (context.FunctionDefinition.InputBindings.Values.FirstOrDefault(b => b.Type == "timerTrigger") is { } timerBinding
+            && (await context.BindInputAsync<TimerInfo>(timerBinding)).Value is { } timer)
+        {
+            record["timer"] = new JsonObject { ["isPastDue"] = timer.IsPastDue, ["scheduleStatus"] = timer.ScheduleStatus is not null };
+        }
+
         if (context.GetHttpContext() is { } http)
         {
             var request = http.Request;

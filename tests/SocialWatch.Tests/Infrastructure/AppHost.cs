@@ -6,7 +6,8 @@ namespace SocialWatch.Tests.Infrastructure;
 /// <summary>
 /// The app as users run it: our local Functions host (host/) started as a process on a free loopback port, starting the
 /// real worker build (functions/bin/{Configuration}/{tfm}) over gRPC, with the given app settings as its environment.
-/// Ready once GET /api/health answers 200 through the host, i.e. once the worker has loaded every function.
+/// Ready once GET /api/health answers 200 through the host, i.e. once the worker has loaded every function. With
+/// SOCIALWATCH_HOST=func, Core Tools' func start runs the same worker build instead (where it can be installed).
 /// </summary>
 public sealed class AppHost : IAsyncDisposable
 {
@@ -59,16 +60,14 @@ public sealed class AppHost : IAsyncDisposable
     public static AppHost Launch(IReadOnlyDictionary<string, string?> settings, int? port = null, string? workerDirectory = null)
     {
         port ??= FreePort.Next();
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(HostAssembly)! };
-        start.ArgumentList.Add(HostAssembly);
+        var worker = workerDirectory ?? WorkerDirectory;
+        var start = UnderCoreTools ? CoreToolsStart(worker, port.Value) : LocalHostStart(worker, port.Value);
         foreach (var name in RunnerVariables.Split(' '))
         {
             // Only what the test gives: no stray storage or telemetry settings from the test runner's environment.
             start.Environment.Remove(name);
         }
 
-        start.Environment["ASPNETCORE_URLS"] = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}");
-        start.Environment["Host__WorkerDirectory"] = workerDirectory ?? WorkerDirectory;
         foreach (var (name, value) in TestSettings.AsEnvironment(settings))
         {
             start.Environment[name] = value;
@@ -85,6 +84,30 @@ public sealed class AppHost : IAsyncDisposable
     {
         Client.Dispose();
         await process.DisposeAsync();
+    }
+
+    /// <summary>SOCIALWATCH_HOST=func: Microsoft's Functions host (Core Tools' func start) instead of ours, where it can be installed (CI).</summary>
+    private static bool UnderCoreTools => Environment.GetEnvironmentVariable("SOCIALWATCH_HOST") == "func";
+
+    private static ProcessStartInfo LocalHostStart(string workerDirectory, int port)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(HostAssembly)! };
+        start.ArgumentList.Add(HostAssembly);
+        start.Environment["ASPNETCORE_URLS"] = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}");
+        start.Environment["Host__WorkerDirectory"] = workerDirectory;
+        return start;
+    }
+
+    private static ProcessStartInfo CoreToolsStart(string workerDirectory, int port)
+    {
+        var start = new ProcessStartInfo("func") { WorkingDirectory = workerDirectory };
+        foreach (var argument in new[] { "start", "--port", port.ToString(CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["FUNCTIONS_WORKER_RUNTIME"] = "dotnet-isolated";
+        return start;
     }
 
     private async Task WaitUntilHealthyAsync(TimeSpan timeout)

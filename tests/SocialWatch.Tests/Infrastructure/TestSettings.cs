@@ -3,7 +3,7 @@ namespace SocialWatch.Tests.Infrastructure;
 /// <summary>
 /// The settings the app refuses to start without, for a test host on the shared Azurite: storage under the class's own
 /// prefix, an admin key, a sign-in link signing key, an SMTP server (nothing listens on it unless a test starts maildev there), and the schedules that
-/// function.json files take from app settings.
+/// the timer functions take from app settings (%SWEEP_SCHEDULE% ...), as infra/ sets them in Azure.
 /// </summary>
 public static class TestSettings
 {
@@ -24,6 +24,10 @@ public static class TestSettings
         ["SocialWatch:Smtp:Host"] = "127.0.0.1",
         ["SocialWatch:Smtp:Port"] = smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["SocialWatch:Smtp:Security"] = "None",
+        ["SWEEP_SCHEDULE"] = "0 0 */6 * * *",
+        ["AUDIT_SCHEDULE"] = "0 30 3 * * *",
+        ["COLLECT_SCHEDULE"] = "0 0 * * * *",
+        ["OUTBOX_SCHEDULE"] = "0 */2 * * * *",
     };
 
     /// <summary>In environment form (<c>Section__Key</c>), for the app started as a process.</summary>

@@ -52,14 +52,21 @@ public static class FunctionsHostExtensions
         return builder;
     }
 
-    /// <summary>Timer and queue listeners for the worker's functions.</summary>
+    /// <summary>Timer and queue listeners for the worker's functions, started once the worker has declared them.</summary>
     public static WebApplicationBuilder AddTriggers(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<ListenerQueueClients>();
-        builder.Services.AddSingleton<TimerScheduleStore>();
-        builder.Services.AddSingleton<TriggerListeners>();
+        builder.Services.AddTriggerListeners();
         builder.Services.AddHostedService<TriggerService>();
         return builder;
+    }
+
+    /// <summary>What runs a <see cref="TriggerPlan"/> (with storage, host.json settings and an invoker registered beside it).</summary>
+    public static IServiceCollection AddTriggerListeners(this IServiceCollection services)
+    {
+        services.AddSingleton<ListenerQueueClients>();
+        services.AddSingleton<TimerScheduleStore>();
+        services.AddSingleton<TriggerListeners>();
+        return services;
     }
 
     /// <summary>The HTTP front door: the worker's HTTP functions under the route prefix, forwarded to its HttpUri.</summary>

@@ -55,13 +55,14 @@ public sealed partial class TriggerListeners(
             stop = stopped ??= StopListenersAsync();
         }
 
-        await using var abort = cancellationToken.Register(aborting.Cancel);
         try
         {
             await stop.WaitAsync(cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            // Cancelled here rather than by a registration on the deadline, which this method's end could remove before it ran.
+            await aborting.CancelAsync();
             LogShutdownTimedOut(listeners.Count(l => !l.IsCompleted));
         }
     }

@@ -53,7 +53,8 @@ public sealed class AddProfileChecksStart
 
     private static IHost Build(string environment, params (string Key, string Value)[] settings)
     {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = environment });
+        // Qualified: the local host's namespace (SocialWatch.Host) would otherwise be found first.
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = environment });
         builder.Configuration.AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)));
         builder.Services.AddProfileChecks(builder.Configuration);
         return builder.Build();

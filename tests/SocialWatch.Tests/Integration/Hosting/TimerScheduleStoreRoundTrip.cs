@@ -1,7 +1,6 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
-using SocialWatch.Functions.Hosting;
-using SocialWatch.Functions.Hosting.Local;
+using SocialWatch.Host.Timers;
 using SocialWatch.Storage;
 using SocialWatch.Tests.Infrastructure;
 

@@ -1,4 +1,4 @@
-using SocialWatch.Functions.Hosting.Local;
+using SocialWatch.Host.Queues;
 
 namespace SocialWatch.Tests.Unit.Hosting;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using SocialWatch.Functions.Hosting;
+using SocialWatch.Host.Queues;
 
 namespace SocialWatch.Tests.Unit.Hosting;
 
@@ -31,6 +31,14 @@ public sealed class QueueSettingsParse
     }
 
     [Theory]
+    [InlineData("""{ "messageEncoding": "none" }""", false)]
+    [InlineData("""{ "messageEncoding": "Base64" }""", true)]
+    public void ReadsTheMessageEncoding(string queues, bool base64)
+    {
+        Assert.Equal(base64, QueueSettings.Parse(Queues(queues)).Base64Encoding);
+    }
+
+    [Theory]
     [InlineData("""{ "batchSize": 0 }""", "batchSize must be 1 to 32; it is 0")]
     [InlineData("""{ "batchSize": 33 }""", "batchSize must be 1 to 32; it is 33")]
     [InlineData("""{ "maxDequeueCount": 0 }""", "maxDequeueCount must be at least 1")]
@@ -39,6 +47,7 @@ public sealed class QueueSettingsParse
     [InlineData("""{ "visibilityTimeout": 10 }""", "visibilityTimeout must be a time span \"hh:mm:ss\"; it is 10")]
     [InlineData("""{ "visibilityTimeout": "-00:00:01" }""", "visibilityTimeout must not be negative")]
     [InlineData("""{ "maxPollingInterval": "00:00:00.050" }""", "maxPollingInterval must be at least 00:00:00.1")]
+    [InlineData("""{ "messageEncoding": "utf8" }""", "messageEncoding must be \"base64\" or \"none\"")]
     public void RefusesValuesTheHostWouldRefuse(string queues, string expected)
     {
         var refused = Assert.Throws<InvalidOperationException>(() => QueueSettings.Parse(Queues(queues)));

@@ -1,7 +1,5 @@
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
-using SocialWatch.Functions.Hosting;
-using SocialWatch.Functions.Hosting.Local;
+using SocialWatch.Host.Timers;
 
 namespace SocialWatch.Tests.Unit.Hosting;
 
@@ -17,7 +15,7 @@ public sealed class TimerScheduleParse
     [InlineData("0 0 0 1 * *", "2025-04-01T00:00:00Z")]
     public void FindsTheNextOccurrenceInUtc(string expression, string expected)
     {
-        var schedule = TimerSchedule.Parse(Timer(expression), Settings());
+        var schedule = TimerSchedule.Parse("Sweep", expression, Settings());
 
         Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), schedule.NextAfter(Noon));
     }
@@ -25,7 +23,7 @@ public sealed class TimerScheduleParse
     [Fact]
     public void ResolvesEveryAppSettingItNames()
     {
-        var schedule = TimerSchedule.Parse(Timer("0 %MINUTE% %HOUR% * * *"), Settings(("MINUTE", "15"), ("HOUR", "6")));
+        var schedule = TimerSchedule.Parse("Sweep", "0 %MINUTE% %HOUR% * * *", Settings(("MINUTE", "15"), ("HOUR", "6")));
 
         Assert.Equal("0 15 6 * * *", schedule.Expression);
         Assert.Equal(new DateTimeOffset(2025, 3, 2, 6, 15, 0, TimeSpan.Zero), schedule.NextAfter(Noon));
@@ -34,25 +32,23 @@ public sealed class TimerScheduleParse
     [Fact]
     public void RefusesATimerWithoutASchedule()
     {
-        var function = FunctionDefinition.Parse("Sweep", Bindings(new JsonObject { ["type"] = "timerTrigger", ["direction"] = "in", ["name"] = "timer" }), "Sweep/function.json");
+        var refused = Assert.Throws<InvalidOperationException>(() => TimerSchedule.Parse("Sweep", null, Settings()));
 
-        var refused = Assert.Throws<InvalidOperationException>(() => TimerSchedule.Parse(function, Settings()));
-
-        Assert.Equal("functions/Sweep/function.json 'schedule' is missing: a timerTrigger needs an NCRONTAB schedule.", refused.Message);
+        Assert.Equal("Function Sweep's timerTrigger 'schedule' is missing: a timerTrigger needs an NCRONTAB schedule.", refused.Message);
     }
 
     [Fact]
     public void RefusesAnEmptyAppSetting()
     {
-        var refused = Assert.Throws<InvalidOperationException>(() => TimerSchedule.Parse(Timer("%SWEEP%"), Settings(("SWEEP", ""))));
+        var refused = Assert.Throws<InvalidOperationException>(() => TimerSchedule.Parse("Sweep", "%SWEEP%", Settings(("SWEEP", ""))));
 
-        Assert.Equal("functions/Sweep/function.json 'schedule' refers to app setting 'SWEEP' (%SWEEP%), which is not set.", refused.Message);
+        Assert.Equal("Function Sweep's timerTrigger 'schedule' refers to app setting 'SWEEP' (%SWEEP%), which is not set.", refused.Message);
     }
 
     [Fact]
     public void TakesTheStoredNextWhileTheScheduleIsUnchanged()
     {
-        var schedule = TimerSchedule.Parse(Timer("0 */5 * * * *"), Settings());
+        var schedule = TimerSchedule.Parse("Sweep", "0 */5 * * * *", Settings());
         var status = new TimerScheduleStatus(Noon, Noon.AddMinutes(5), Noon.AddSeconds(1));
 
         Assert.Equal(Noon.AddMinutes(5), schedule.DueAccordingTo(status));
@@ -62,16 +58,11 @@ public sealed class TimerScheduleParse
     public void CountsFromTheLastUpdateWhenTheScheduleChanged()
     {
         // Written by an hourly schedule; now every 5 minutes: the next run is 5 minutes after the status was written.
-        var schedule = TimerSchedule.Parse(Timer("0 */5 * * * *"), Settings());
+        var schedule = TimerSchedule.Parse("Sweep", "0 */5 * * * *", Settings());
         var status = new TimerScheduleStatus(Noon, Noon.AddHours(1), Noon.AddSeconds(1));
 
         Assert.Equal(Noon.AddMinutes(5), schedule.DueAccordingTo(status));
     }
-
-    private static FunctionDefinition Timer(string schedule) =>
-        FunctionDefinition.Parse("Sweep", Bindings(new JsonObject { ["type"] = "timerTrigger", ["direction"] = "in", ["name"] = "timer", ["schedule"] = schedule }), "Sweep/function.json");
-
-    private static JsonObject Bindings(JsonObject trigger) => new() { ["bindings"] = new JsonArray(trigger) };
 
     private static IConfiguration Settings(params (string Name, string Value)[] settings) =>
         new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Name, (string?)s.Value))).Build();

@@ -1,14 +1,15 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using SocialWatch.Functions.Hosting;
-using SocialWatch.Functions.Hosting.Local;
+using SocialWatch.Host.Functions;
+using SocialWatch.Host.Timers;
 using SocialWatch.Tests.Infrastructure;
 
-namespace SocialWatch.Tests.Functional.Hosting;
+namespace SocialWatch.Tests.Integration.Hosting;
 
-/// <summary>The local runtime's timers, on a fake clock, with their schedule status in Azurite.</summary>
-public sealed class LocalTimerListener(AzuriteFixture azurite)
+/// <summary>The local host's timers, on a fake clock, with their schedule status in Azurite.</summary>
+public sealed class TimerListenerOnAzurite(AzuriteFixture azurite)
 {
+    private const string Ticks = "RecordsTicks";
     private static readonly DateTimeOffset Day = new(2025, 3, 1, 0, 0, 0, TimeSpan.Zero);
 
     private readonly string prefix = AzuriteFixture.NewPrefix();
@@ -18,8 +19,7 @@ public sealed class LocalTimerListener(AzuriteFixture azurite)
     {
         var clock = new ObservedFakeTimeProvider(At(0, 0, 30));
         var seen = new Seen<Tick>();
-        using var root = TestAppRoot.Create(null, TestFunctionFolder.Timer(RecordsTicks.Name, "0 */5 * * * *"));
-        await using var app = StartRecording(root, clock, seen);
+        await using var host = StartRecording(clock, seen, "0 */5 * * * *");
 
         await clock.AdvanceWhenArmedAsync(At(0, 5, 0));
         var first = (await seen.WaitForAsync(1))[0];
@@ -29,7 +29,7 @@ public sealed class LocalTimerListener(AzuriteFixture azurite)
 
         Assert.Equal(new Tick(At(0, 5, 0), new TimerInvocation(IsPastDue: false, ScheduleStatus: null)), first);
         Assert.Equal(new Tick(At(0, 10, 0), new TimerInvocation(false, new TimerScheduleStatus(At(0, 5, 0), At(0, 10, 0), At(0, 5, 0)))), second);
-        var stored = await app.Services.GetRequiredService<TimerScheduleStore>().GetAsync(RecordsTicks.Name, TestContext.Current.CancellationToken);
+        var stored = await host.Services.GetRequiredService<TimerScheduleStore>().GetAsync(Ticks, TestContext.Current.CancellationToken);
         Assert.Equal(new TimerScheduleStatus(At(0, 10, 0), At(0, 15, 0), At(0, 10, 0)), stored);
     }
 
@@ -38,8 +38,7 @@ public sealed class LocalTimerListener(AzuriteFixture azurite)
     {
         var clock = new ObservedFakeTimeProvider(At(0, 0, 30));
         var seen = new Seen<Tick>();
-        using var root = TestAppRoot.Create(null, TestFunctionFolder.Timer(RecordsTicks.Name, "*/5 * * * *"));
-        await using var app = StartRecording(root, clock, seen);
+        await using var host = StartRecording(clock, seen, "*/5 * * * *");
 
         await clock.AdvanceWhenArmedAsync(At(0, 5, 0));
 
@@ -51,8 +50,7 @@ public sealed class LocalTimerListener(AzuriteFixture azurite)
     {
         var clock = new ObservedFakeTimeProvider(At(0, 0, 30));
         var seen = new Seen<Tick>();
-        using var root = TestAppRoot.Create(null, TestFunctionFolder.Timer(RecordsTicks.Name, "%TICK_SCHEDULE%"));
-        await using var app = StartRecording(root, clock, seen, new Dictionary<string, string?> { ["TICK_SCHEDULE"] = "0 0 * * * *" });
+        await using var host = StartRecording(clock, seen, "%TICK_SCHEDULE%", [new("TICK_SCHEDULE", "0 0 * * * *")]);
 
         await clock.AdvanceWhenArmedAsync(At(1, 0, 0));
 
@@ -62,9 +60,8 @@ public sealed class LocalTimerListener(AzuriteFixture azurite)
     [Fact]
     public async Task FiresOnceWithIsPastDueForAnOccurrenceMissedWhileDown()
     {
-        using var root = TestAppRoot.Create(null, TestFunctionFolder.Timer(RecordsTicks.Name, "0 */5 * * * *"));
         var before = new ObservedFakeTimeProvider(At(0, 0, 30));
-        await using (var app = StartRecording(root, before, new Seen<Tick>()))
+        await using (var host = StartRecording(before, new Seen<Tick>(), "0 */5 * * * *"))
         {
             await before.AdvanceWhenArmedAsync(At(0, 5, 0));
             await before.WaitUntilArmedAsync(At(0, 10, 0));
@@ -73,7 +70,7 @@ public sealed class LocalTimerListener(AzuriteFixture azurite)
         // Down from 00:05 to 00:42: the runs due at 00:10 ... 00:40 were missed; one past-due run makes up for them.
         var after = new ObservedFakeTimeProvider(At(0, 42, 10));
         var seen = new Seen<Tick>();
-        await using var restarted = StartRecording(root, after, seen);
+        await using var restarted = StartRecording(after, seen, "0 */5 * * * *");
         var pastDue = (await seen.WaitForAsync(1))[0];
         await after.AdvanceWhenArmedAsync(At(0, 45, 0));
         var onTime = (await seen.WaitForAsync(2))[1];
@@ -88,13 +85,13 @@ public sealed class LocalTimerListener(AzuriteFixture azurite)
     {
         var clock = new ObservedFakeTimeProvider(At(0, 0, 30));
         var seen = new Seen<Tick>();
-        using var root = TestAppRoot.Create(null, TestFunctionFolder.Timer(RecordsTicks.Name, "0 */5 * * * *", runOnStartup: true));
-        await using var app = StartRecording(root, clock, seen);
+        var invoker = new RecordingInvoker().Handle(Ticks, Record(seen, clock));
+        await using var host = ListenerHost.Start(azurite, prefix, invoker, [ListenerHost.TimerFunction(Ticks, "0 */5 * * * *", runOnStartup: true)], time: clock);
 
         var atStart = (await seen.WaitForAsync(1))[0];
 
         Assert.Equal(new Tick(At(0, 0, 30), new TimerInvocation(false, null)), atStart);
-        Assert.True(app.Logs.Contains(LogLevel.Warning, "runOnStartup"));
+        Assert.True(host.Logs.Contains(LogLevel.Warning, "runOnStartup"));
     }
 
     [Fact]
@@ -102,8 +99,12 @@ public sealed class LocalTimerListener(AzuriteFixture azurite)
     {
         var clock = new ObservedFakeTimeProvider(At(0, 0, 30));
         var seen = new Seen<Tick>();
-        using var root = TestAppRoot.Create(null, TestFunctionFolder.Timer(FailingTicks.Name, "0 */5 * * * *"));
-        await using var app = Start(root, clock, services => services.AddSingleton(seen).AddTimerFunction<FailingTicks>(FailingTicks.Name));
+        var invoker = new RecordingInvoker().Handle(Ticks, async (invocation, token) =>
+        {
+            await Record(seen, clock)(invocation, token);
+            throw new InvalidOperationException("This timer always fails.");
+        });
+        await using var host = ListenerHost.Start(azurite, prefix, invoker, [ListenerHost.TimerFunction(Ticks, "0 */5 * * * *")], time: clock);
 
         await clock.AdvanceWhenArmedAsync(At(0, 5, 0));
         await clock.AdvanceWhenArmedAsync(At(0, 10, 0));
@@ -111,7 +112,7 @@ public sealed class LocalTimerListener(AzuriteFixture azurite)
 
         Assert.Equal([At(0, 5, 0), At(0, 10, 0)], seen.Items.Select(t => t.At));
         Assert.Equal(At(0, 5, 0), seen.Items[1].Timer.ScheduleStatus?.Last);
-        Assert.True(app.Logs.Contains(LogLevel.Warning, "timers do not retry"));
+        Assert.True(host.Logs.Contains(LogLevel.Warning, "timers do not retry"));
     }
 
     [Fact]
@@ -119,8 +120,8 @@ public sealed class LocalTimerListener(AzuriteFixture azurite)
     {
         var clock = new ObservedFakeTimeProvider(At(0, 0, 30));
         var gate = new Gate<Tick>();
-        using var root = TestAppRoot.Create(null, TestFunctionFolder.Timer(HoldsTicks.Name, "0 */5 * * * *"));
-        await using var app = Start(root, clock, services => services.AddSingleton(gate).AddTimerFunction<HoldsTicks>(HoldsTicks.Name));
+        var invoker = new RecordingInvoker().Handle(Ticks, (invocation, token) => gate.PassAsync(new Tick(clock.GetUtcNow(), TimerInvocation.From(invocation)), token));
+        await using var host = ListenerHost.Start(azurite, prefix, invoker, [ListenerHost.TimerFunction(Ticks, "0 */5 * * * *")], time: clock);
 
         await clock.AdvanceWhenArmedAsync(At(0, 5, 0));
         await gate.Entered.WaitForAsync(1);
@@ -135,6 +136,16 @@ public sealed class LocalTimerListener(AzuriteFixture azurite)
         Assert.Equal(1, gate.MostRunning);
     }
 
+    [Fact]
+    public async Task LeavesATimerDisabledByItsSettingAlone()
+    {
+        var clock = new ObservedFakeTimeProvider(At(0, 0, 30));
+        await using var host = StartRecording(clock, new Seen<Tick>(), "0 */5 * * * *", [new($"AzureWebJobs.{Ticks}.Disabled", "true")]);
+
+        Assert.True(host.Logs.Contains(LogLevel.Information, $"Function {Ticks} is disabled"));
+        Assert.False(host.Logs.Contains(LogLevel.Information, $"Timer {Ticks} runs on"));
+    }
+
     [Theory]
     [InlineData("every five minutes", "has 3 fields")]
     [InlineData("0 */5 * * * * *", "has 7 fields")]
@@ -143,25 +154,20 @@ public sealed class LocalTimerListener(AzuriteFixture azurite)
     [InlineData("%NO_SUCH_SCHEDULE%", "app setting 'NO_SUCH_SCHEDULE'")]
     public void RefusesToStartWithAScheduleItCannotUse(string schedule, string expected)
     {
-        var clock = new ObservedFakeTimeProvider(At(0, 0, 30));
-        using var root = TestAppRoot.Create(null, TestFunctionFolder.Timer(RecordsTicks.Name, schedule));
-        using var app = new FunctionsAppFactory(azurite, root, prefix, services => services.AddSingleton<TimeProvider>(clock).AddSingleton(new Seen<Tick>()).AddTimerFunction<RecordsTicks>(RecordsTicks.Name));
+        var refusal = Assert.Throws<InvalidOperationException>(() => StartRecording(new ObservedFakeTimeProvider(At(0, 0, 30)), new Seen<Tick>(), schedule));
 
-        var refusal = app.StartExpectingRefusal();
-
-        Assert.Contains($"functions/{RecordsTicks.Name}/function.json 'schedule'", refusal, StringComparison.Ordinal);
-        Assert.Contains(expected, refusal, StringComparison.Ordinal);
+        Assert.Contains($"Function {Ticks}'s timerTrigger 'schedule'", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, refusal.Message, StringComparison.Ordinal);
     }
 
     private static DateTimeOffset At(int hours, int minutes, int seconds) => Day + new TimeSpan(hours, minutes, seconds);
 
-    private FunctionsAppFactory StartRecording(TestAppRoot root, TimeProvider clock, Seen<Tick> seen, IDictionary<string, string?>? settings = null) =>
-        Start(root, clock, services => services.AddSingleton(seen).AddTimerFunction<RecordsTicks>(RecordsTicks.Name), settings);
-
-    private FunctionsAppFactory Start(TestAppRoot root, TimeProvider clock, Action<IServiceCollection> services, IDictionary<string, string?>? settings = null)
+    private static Func<FunctionInvocation, CancellationToken, Task> Record(Seen<Tick> seen, TimeProvider clock) => (invocation, _) =>
     {
-        var app = new FunctionsAppFactory(azurite, root, prefix, collection => services(collection.AddSingleton(clock)), settings);
-        app.Start();
-        return app;
-    }
+        seen.Add(new Tick(clock.GetUtcNow(), TimerInvocation.From(invocation)));
+        return Task.CompletedTask;
+    };
+
+    private ListenerHost StartRecording(TimeProvider clock, Seen<Tick> seen, string schedule, IEnumerable<KeyValuePair<string, string?>>? settings = null) =>
+        ListenerHost.Start(azurite, prefix, new RecordingInvoker().Handle(Ticks, Record(seen, clock)), [ListenerHost.TimerFunction(Ticks, schedule)], time: clock, settings: settings);
 }

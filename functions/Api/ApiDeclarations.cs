@@ -64,3 +64,7 @@ public sealed class QueryAttribute(string name, string description) : Attribute
 
     public bool Required { get; init; }
 }
+
+/// <summary>Leaves an HTTP function out of the OpenAPI document: it serves no operation of its own (a fallback).</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class UndocumentedAttribute : Attribute;

@@ -9,7 +9,7 @@ public sealed class GetHealth
     [Function(nameof(GetHealth))]
     [CalledBy(ApiCaller.Anyone)]
     public IResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request) =>
-        TypedResults.Ok(new HealthReport("healthy", Environment.Version.ToString()));
+        TypedResults.Ok(new HealthReport("healthy", "dotnet-isolated"));
 
     public sealed record HealthReport(string Status, string Runtime);
 }

@@ -1,8 +1,8 @@
-// SocialWatch on Azure: a Flex Consumption function app running the custom handler, with identity-based storage,
+// SocialWatch on Azure: a Flex Consumption function app running the .NET isolated worker, with identity-based storage,
 // Key Vault references for secrets and Application Insights over OpenTelemetry. Deployment guide: infra/README.md.
 targetScope = 'resourceGroup'
 
-metadata description = 'SocialWatch: Flex Consumption function app (custom handler), storage, identity, Key Vault, monitoring.'
+metadata description = 'SocialWatch: Flex Consumption function app (.NET isolated worker), storage, identity, Key Vault, monitoring.'
 
 @description('Environment the parameter file describes; part of every resource name.')
 @allowed(['dev', 'prod'])
@@ -30,6 +30,9 @@ param collectSchedule string = '0 0 * * * *'
 @description('NCRONTAB (6 fields, UTC) of the daily website link audit.')
 param auditSchedule string = '0 30 3 * * *'
 
+@description('NCRONTAB (6 fields, UTC) of the outbox sweep: it sends again the emails that are due (after an SMTP outage, a lost message, an expired claim).')
+param outboxSchedule string = '0 */2 * * * *'
+
 @description('Consecutive dead results before a profile is declared dead.')
 @minValue(1)
 param deadAfterConsecutive int = 3
@@ -55,8 +58,8 @@ param smtpFrom string
 @description('The dashboard address the emails\' sign-in links open; empty: the app\'s own https://<host>/api/dashboard.')
 param dashboardUrl string = ''
 
-@description('Version of the custom-handler stack in the Flex Consumption catalog (az functionapp list-flexconsumption-runtimes --location <region> --runtime custom).')
-param runtimeVersion string = '1.0'
+@description('.NET version of the dotnet-isolated stack in the Flex Consumption catalog (az functionapp list-flexconsumption-runtimes --location <region> --runtime dotnet-isolated); it must be the worker\'s target framework (net10.0).')
+param runtimeVersion string = '10.0'
 
 @description('Upper bound on instances the app scales out to.')
 @minValue(1)
@@ -178,6 +181,7 @@ module functionApp 'modules/functionapp.bicep' = {
     sweepSchedule: sweepSchedule
     collectSchedule: collectSchedule
     auditSchedule: auditSchedule
+    outboxSchedule: outboxSchedule
     deadAfterConsecutive: deadAfterConsecutive
     deadAfterHours: deadAfterHours
     smtpHost: smtpHost

@@ -14,6 +14,7 @@ param vaultOperatorPrincipalId = readEnvironmentVariable('SOCIALWATCH_VAULT_OPER
 param sweepSchedule = '0 0 */6 * * *'
 param collectSchedule = '0 0 * * * *'
 param auditSchedule = '0 30 3 * * *'
+param outboxSchedule = '0 */2 * * * *'
 param deadAfterConsecutive = 3
 param deadAfterHours = 24
 param maximumInstanceCount = 10

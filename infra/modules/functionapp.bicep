@@ -1,5 +1,5 @@
-// The Flex Consumption plan and the function app. The app is a Functions custom handler: runtime 'custom',
-// the package a self-contained linux-x64 publish whose executable host.json names (SocialWatch.Functions).
+// The Flex Consumption plan and the function app. The app is a .NET isolated worker: runtime 'dotnet-isolated', the package
+// a framework-dependent publish (functions.metadata and .azurefunctions/ at its root) that the platform's .NET runs.
 
 @description('Globally unique function app name (it becomes <name>.azurewebsites.net).')
 param name string
@@ -28,7 +28,7 @@ param applicationInsightsName string
 @description('Key Vault holding the secrets the app settings reference.')
 param keyVaultName string
 
-@description('Version of the custom-handler stack in the Flex Consumption catalog (az functionapp list-flexconsumption-runtimes --runtime custom).')
+@description('.NET version of the dotnet-isolated stack in the Flex Consumption catalog (az functionapp list-flexconsumption-runtimes --runtime dotnet-isolated); the worker\'s target framework.')
 param runtimeVersion string
 
 @description('Upper bound on instances the plan scales out to.')
@@ -50,6 +50,9 @@ param sweepSchedule string
 param collectSchedule string
 @description('NCRONTAB (6 fields, UTC) of the website link audit.')
 param auditSchedule string
+
+@description('NCRONTAB (6 fields, UTC) of the outbox sweep that sends due emails again.')
+param outboxSchedule string
 
 @description('Consecutive dead results before a profile is declared dead.')
 param deadAfterConsecutive int
@@ -150,8 +153,9 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
         maximumInstanceCount: maximumInstanceCount
         instanceMemoryMB: instanceMemoryMB
       }
+      // The package is framework-dependent: the platform supplies the .NET runtime the worker targets.
       runtime: {
-        name: 'custom'
+        name: 'dotnet-isolated'
         version: runtimeVersion
       }
     }
@@ -170,6 +174,7 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
       SWEEP_SCHEDULE: sweepSchedule
       COLLECT_SCHEDULE: collectSchedule
       AUDIT_SCHEDULE: auditSchedule
+      OUTBOX_SCHEDULE: outboxSchedule
       SocialWatch__Api__AdminKey: '@Microsoft.KeyVault(SecretUri=${vault.properties.vaultUri}secrets/${adminApiKeySecretName})'
       SocialWatch__SignInLinks__SigningKey: '@Microsoft.KeyVault(SecretUri=${vault.properties.vaultUri}secrets/${linkSigningKeySecretName})'
       SocialWatch__SignInLinks__DashboardUrl: empty(dashboardUrl) ? 'https://${app.properties.defaultHostName}/api/dashboard' : dashboardUrl

@@ -104,6 +104,20 @@ public sealed partial class AppSettingsContract(CompiledTemplate compiled) : ICl
         Assert.StartsWith("[format('@Microsoft.KeyVault(SecretUri={0}secrets/{1})', reference('vault').vaultUri", value, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void LocalSettingsExampleRunsTheIsolatedWorkerWithBicepsSchedules()
+    {
+        // functions/local.settings.example.json is what `func start` reads (README, infra/README.md): the worker runtime it
+        // names must be the one Azure runs, and each %SETTING% a binding resolves must be there, with Azure's default.
+        var values = JsonNode.Parse(File.ReadAllText(RepositoryRoot.Combine("functions", "local.settings.example.json")))!["Values"]!.AsObject();
+
+        Assert.Equal("dotnet-isolated", (string?)values["FUNCTIONS_WORKER_RUNTIME"]);
+        Assert.Equal("dotnet-isolated", (string?)compiled.Single("Microsoft.Web/sites")["properties"]!["functionAppConfig"]!["runtime"]!["name"]);
+        Assert.All(ScheduleSettings(), name => Assert.True(
+            MainDefaultOf(name) == (string?)values[name],
+            $"{name} is '{values[name]}' in local.settings.example.json, '{MainDefaultOf(name)}' by default in main.bicep."));
+    }
+
     /// <summary>Names bound from configuration by every options class of the app (a public const SectionName and settable properties).</summary>
     private static HashSet<string> BoundByOptions() =>
         OptionsClasses()
@@ -132,6 +146,15 @@ public sealed partial class AppSettingsContract(CompiledTemplate compiled) : ICl
             .Concat(PendingScheduleSettings)
             .Distinct(StringComparer.Ordinal);
 
+    /// <summary>The default in main.bicep of the parameter an app setting is set from (app setting → module parameter → main parameter).</summary>
+    private string? MainDefaultOf(string setting)
+    {
+        var moduleParameter = ParameterReference().Match((string?)BicepAppSettings()[setting] ?? string.Empty).Groups[1].Value;
+        var module = compiled.ResourcesOf("Microsoft.Resources/deployments").Single(d => (string?)d["name"] == "functionApp");
+        var mainParameter = ParameterReference().Match((string?)module["properties"]!["parameters"]![moduleParameter]?["value"] ?? string.Empty).Groups[1].Value;
+        return (string?)compiled.Template["parameters"]![mainParameter]?["defaultValue"];
+    }
+
     private static string EnvironmentName(string section, string property) => section.Replace(":", "__", StringComparison.Ordinal) + "__" + property;
 
     private JsonObject BicepAppSettings() =>
@@ -139,4 +162,7 @@ public sealed partial class AppSettingsContract(CompiledTemplate compiled) : ICl
 
     [GeneratedRegex("%([A-Za-z0-9_]+)%")]
     private static partial Regex SettingReference();
+
+    [GeneratedRegex(@"^\[parameters\('([A-Za-z0-9_]+)'\)\]$")]
+    private static partial Regex ParameterReference();
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SocialWatch.Tests.Infrastructure;
 
 namespace SocialWatch.Tests.Infra;
 
@@ -52,6 +53,9 @@ public sealed class BicepTemplates(CompiledTemplate compiled) : IClassFixture<Co
         Assert.Equal(465, (int)parameters["smtpPort"]!["value"]!);
         Assert.Equal(["https://www.example.com", "https://shop.example.com"], parameters["corsAllowedOrigins"]!["value"]!.AsArray().Select(o => (string?)o));
         Assert.Equal(string.Empty, (string?)parameters["vaultOperatorPrincipalId"]!["value"]);
+        Assert.Equal("0 */2 * * * *", (string?)parameters["outboxSchedule"]!["value"]);
+        // The runtime follows the worker's build, not the environment: a parameter file must not pin another one.
+        Assert.Null(parameters["runtimeVersion"]);
     }
 
     [Fact]
@@ -78,7 +82,7 @@ public sealed class BicepTemplates(CompiledTemplate compiled) : IClassFixture<Co
     }
 
     [Fact]
-    public void FunctionAppIsAFlexConsumptionCustomHandlerDeployedWithItsIdentity()
+    public void FunctionAppIsAFlexConsumptionIsolatedWorkerDeployedWithItsIdentity()
     {
         var plan = compiled.Single("Microsoft.Web/serverfarms");
         var app = compiled.Single("Microsoft.Web/sites");
@@ -87,7 +91,8 @@ public sealed class BicepTemplates(CompiledTemplate compiled) : IClassFixture<Co
         Assert.Equal("FC1", (string?)plan["sku"]!["name"]);
         Assert.Equal("FlexConsumption", (string?)plan["sku"]!["tier"]);
         Assert.Equal("functionapp,linux", (string?)app["kind"]);
-        Assert.Equal("custom", (string?)config["runtime"]!["name"]);
+        Assert.Equal("dotnet-isolated", (string?)config["runtime"]!["name"]);
+        Assert.Equal("[parameters('runtimeVersion')]", (string?)config["runtime"]!["version"]);
         Assert.Equal("blobContainer", (string?)config["deployment"]!["storage"]!["type"]);
         Assert.Equal("UserAssignedIdentity", (string?)config["deployment"]!["storage"]!["authentication"]!["type"]);
         Assert.Equal("UserAssigned", (string?)app["identity"]!["type"]);
@@ -95,6 +100,33 @@ public sealed class BicepTemplates(CompiledTemplate compiled) : IClassFixture<Co
         Assert.True((bool)app["properties"]!["httpsOnly"]!);
         Assert.NotNull(app["properties"]!["siteConfig"]!["cors"]!["allowedOrigins"]);
         Assert.All(compiled.ResourcesOf("Microsoft.Web/sites/basicPublishingCredentialsPolicies"), policy => Assert.False((bool)policy["properties"]!["allow"]!));
+    }
+
+    [Fact]
+    public void RuntimeVersionIsTheWorkersTargetFramework()
+    {
+        // The package is framework-dependent: the platform's .NET must be the one the worker was built for (net10.0 → 10.0).
+        var runtimeConfig = JsonNode.Parse(File.ReadAllText(Path.Combine(AppHost.WorkerDirectory, "SocialWatch.Functions.runtimeconfig.json")))!;
+        var targetFramework = (string?)runtimeConfig["runtimeOptions"]!["tfm"];
+
+        Assert.Equal("10.0", MainDefault("runtimeVersion"));
+        Assert.Equal(targetFramework, "net" + MainDefault("runtimeVersion"));
+        Assert.Equal("[parameters('runtimeVersion')]", (string?)FunctionAppModule()["properties"]!["parameters"]!["runtimeVersion"]!["value"]);
+    }
+
+    [Theory]
+    [InlineData("SWEEP_SCHEDULE", "sweepSchedule", "0 0 */6 * * *")]
+    [InlineData("COLLECT_SCHEDULE", "collectSchedule", "0 0 * * * *")]
+    [InlineData("AUDIT_SCHEDULE", "auditSchedule", "0 30 3 * * *")]
+    [InlineData("OUTBOX_SCHEDULE", "outboxSchedule", "0 */2 * * * *")]
+    public void ScheduleSettingComesFromItsParameter(string setting, string parameter, string schedule)
+    {
+        var appSettings = compiled.ResourcesOf("Microsoft.Web/sites/config")
+            .Single(config => ((string?)config["name"])?.Contains("'appsettings'", StringComparison.Ordinal) == true)["properties"]!;
+
+        Assert.Equal($"[parameters('{parameter}')]", (string?)appSettings[setting]);
+        Assert.Equal($"[parameters('{parameter}')]", (string?)FunctionAppModule()["properties"]!["parameters"]![parameter]!["value"]);
+        Assert.Equal(schedule, MainDefault(parameter));
     }
 
     [Fact]
@@ -131,4 +163,10 @@ public sealed class BicepTemplates(CompiledTemplate compiled) : IClassFixture<Co
             ["8e3af657-a8ff-443c-a75c-2fe8c4bcb635", "b24988ac-6180-42dd-b4a4-bfc1cdb6c4b4", "17d1049b-9a84-46fb-8f53-869881c3d3ab", "00482a5a-887f-4fb3-b363-3b7fe8e74483"],
             role => Assert.DoesNotContain(role, compiled.Build.Output, StringComparison.OrdinalIgnoreCase));
     }
+
+    /// <summary>A parameter's default in main.bicep.</summary>
+    private string? MainDefault(string parameter) => (string?)compiled.Template["parameters"]![parameter]!["defaultValue"];
+
+    private JsonObject FunctionAppModule() =>
+        compiled.ResourcesOf("Microsoft.Resources/deployments").Single(d => (string?)d["name"] == "functionApp");
 }

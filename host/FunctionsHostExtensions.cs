@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -13,6 +14,8 @@ namespace SocialWatch.Host;
 
 public static class FunctionsHostExtensions
 {
+    public const string DefaultFrontDoor = "http://127.0.0.1:7071";
+
     /// <summary>The host's options, the worker's host.json, and the storage the triggers listen to (the app's own settings).</summary>
     public static WebApplicationBuilder AddHostSettings(this WebApplicationBuilder builder)
     {
@@ -33,7 +36,6 @@ public static class FunctionsHostExtensions
             grpc.MaxReceiveMessageSize = null;
             grpc.MaxSendMessageSize = null;
         });
-        builder.Services.AddSingleton<GrpcEndpoint>();
         builder.Services.AddSingleton<WorkerStreams>();
         builder.Services.AddSingleton<WorkerState>();
         builder.Services.AddSingleton<WorkerHandshake>();
@@ -41,14 +43,19 @@ public static class FunctionsHostExtensions
         builder.Services.AddSingleton<IFunctionInvoker>(provider => provider.GetRequiredService<WorkerFunctionInvoker>());
         // Registered before the triggers: they stop in reverse order, so the worker outlives the runs in flight.
         builder.Services.AddHostedService<WorkerSupervisor>();
-        // Both endpoints are configured in code (Kestrel then logs that it overrides the URLs: it serves them all the same).
-        var urls = builder.Configuration[WebHostDefaults.ServerUrlsKey];
-        builder.WebHost.ConfigureKestrel(kestrel =>
+        // The front door's URLs (ASPNETCORE_URLS, --urls; 127.0.0.1:7071 by default, as under Core Tools) and the gRPC endpoint,
+        // which alone speaks HTTP/2 without TLS (a URL cannot say so: the endpoint defaults do, by its port).
+        var grpc = new GrpcEndpoint(builder.Configuration.GetValue<int>($"{FunctionsHostOptions.SectionName}:{nameof(FunctionsHostOptions.GrpcPort)}"));
+        builder.Services.AddSingleton(grpc);
+        var urls = builder.Configuration[WebHostDefaults.ServerUrlsKey] is { Length: > 0 } configured ? configured : DefaultFrontDoor;
+        builder.WebHost.UseUrls($"{urls};{grpc.Uri}");
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen =>
         {
-            FrontDoorAddresses.Listen(kestrel, urls);
-            var grpc = kestrel.ApplicationServices.GetRequiredService<GrpcEndpoint>();
-            kestrel.Listen(System.Net.IPAddress.Loopback, grpc.Port, listen => listen.Protocols = HttpProtocols.Http2);
-        });
+            if (listen.IPEndPoint is { } endpoint && IPAddress.IsLoopback(endpoint.Address) && endpoint.Port == grpc.Port)
+            {
+                listen.Protocols = HttpProtocols.Http2;
+            }
+        }));
         return builder;
     }
 

@@ -52,11 +52,6 @@ public sealed class FunctionsHostOptionsValidator : IValidateOptions<FunctionsHo
                 .Select(file => $"{FunctionsHostOptions.SectionName}:WorkerDirectory '{options.WorkerDirectory}' holds no {file}: it must be an isolated worker's build output."));
         }
 
-        if (options.GrpcPort is < 0 or > 65535)
-        {
-            failures.Add($"{FunctionsHostOptions.SectionName}:GrpcPort must be a TCP port, or 0 for a free one; it is {options.GrpcPort}.");
-        }
-
         if (options.WorkerStartTimeout <= TimeSpan.Zero || options.WorkerShutdownGrace < TimeSpan.Zero || options.HttpWorkerWait < TimeSpan.Zero)
         {
             failures.Add($"{FunctionsHostOptions.SectionName}:WorkerStartTimeout must be positive, WorkerShutdownGrace and HttpWorkerWait not negative.");

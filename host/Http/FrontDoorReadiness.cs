@@ -4,7 +4,10 @@ using SocialWatch.Host.Worker;
 
 namespace SocialWatch.Host.Http;
 
-/// <summary>Requests for the functions wait here, bounded, while no worker has loaded (at start, or during a restart).</summary>
+/// <summary>
+/// Requests for the functions wait here, bounded, while no worker has loaded (at start, or during a restart after a crash);
+/// 503 at once while workers fail to start.
+/// </summary>
 public sealed class FrontDoorReadiness(RequestDelegate next, WorkerState state, FunctionEndpoints endpoints, HostSettings host, IOptions<FunctionsHostOptions> options)
 {
     private readonly PathString prefix = host.RoutePrefix.Length == 0 ? PathString.Empty : new PathString("/" + host.RoutePrefix);
@@ -17,12 +20,12 @@ public sealed class FrontDoorReadiness(RequestDelegate next, WorkerState state, 
             {
                 using var waiting = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
                 waiting.CancelAfter(options.Value.HttpWorkerWait);
-                await endpoints.Loaded.WaitAsync(waiting.Token);
                 await state.WhenReadyAsync(waiting.Token);
+                await endpoints.Loaded.WaitAsync(waiting.Token);
             }
-            catch (OperationCanceledException) when (!context.RequestAborted.IsCancellationRequested)
+            catch (Exception e) when (e is WorkerUnavailableException || (e is OperationCanceledException && !context.RequestAborted.IsCancellationRequested))
             {
-                await Results.Problem($"The worker is not running ({state.State}: {state.Error ?? "starting"}); try again shortly.", statusCode: StatusCodes.Status503ServiceUnavailable).ExecuteAsync(context);
+                await Results.Problem($"The worker is not running ({state.State}: {state.Error ?? "still starting"}); try again shortly.", statusCode: StatusCodes.Status503ServiceUnavailable).ExecuteAsync(context);
                 return;
             }
         }

@@ -22,6 +22,10 @@ public sealed partial class WorkerFunctionInvoker(WorkerState state, ILogger<Wor
         {
             return InvocationOutcome.Cancelled;
         }
+        catch (WorkerUnavailableException e)
+        {
+            return InvocationOutcome.Failed(e.Message);
+        }
 
         return await InvokeAsync(worker, invocation, cancellationToken);
     }

@@ -13,12 +13,16 @@ public enum HostState
     Stopped,
 }
 
+/// <summary>The worker failed to start: whoever waits for it is told at once instead of waiting for a worker that may never come.</summary>
+public sealed class WorkerUnavailableException(string message) : Exception(message);
+
 /// <summary>A worker that has loaded its functions: its stream, its functions and the address its HTTP functions answer on.</summary>
 public sealed record LoadedWorker(WorkerConnection Connection, FunctionCatalog Functions, Uri? HttpUri);
 
 /// <summary>
-/// Which worker, if any, takes invocations now. Invocations and HTTP requests wait here while a worker starts or restarts;
-/// the first worker's functions decide the routes and the trigger listeners for the host's lifetime.
+/// Which worker, if any, takes invocations now. Invocations and HTTP requests wait here while a worker starts or restarts after
+/// a crash; while workers fail to start, they fail at once with the reason (<see cref="WorkerUnavailableException"/>). The
+/// first worker's functions decide the routes and the trigger listeners for the host's lifetime.
 /// </summary>
 public sealed class WorkerState
 {
@@ -48,6 +52,11 @@ public sealed class WorkerState
     {
         lock (gate)
         {
+            if (ready.Task.IsFaulted)
+            {
+                ready = new TaskCompletionSource<LoadedWorker>(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+
             if (State is not (HostState.Stopping or HostState.Stopped))
             {
                 State = HostState.Initialized;
@@ -67,17 +76,22 @@ public sealed class WorkerState
         }
     }
 
-    /// <summary>The worker is gone: later invocations wait for the next one.</summary>
+    /// <summary>The worker is gone: after a crash, invocations wait for the next one; if it never loaded, they fail until one does.</summary>
     public void Lost(string reason)
     {
         lock (gate)
         {
-            Current = null;
-            Error = reason;
-            if (ready.Task.IsCompleted)
+            if (Current is null)
+            {
+                ready.TrySetException(new WorkerUnavailableException(reason));
+            }
+            else if (ready.Task.IsCompleted)
             {
                 ready = new TaskCompletionSource<LoadedWorker>(TaskCreationOptions.RunContinuationsAsynchronously);
             }
+
+            Current = null;
+            Error = reason;
 
             if (State is not (HostState.Stopping or HostState.Stopped))
             {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.Extensions.Options;
 using SocialWatch.Host.Functions;
@@ -107,6 +108,7 @@ public sealed partial class WorkerSupervisor(
             }
 
             LogStarted(process.Id, launch.ExecutablePath, launch.WorkerPath);
+            var started = Stopwatch.GetTimestamp();
             WorkerConnection? connection = null;
             try
             {
@@ -127,7 +129,8 @@ public sealed partial class WorkerSupervisor(
                 var worker = await handshake.RunAsync(connection, launch.WorkerDirectory, loading.Token);
                 state.Ready(worker);
                 backoff.Reset();
-                LogReady(process.Id, worker.Functions.All.Count, worker.Functions, worker.HttpUri);
+                var loadedIn = Stopwatch.GetElapsedTime(started);
+                LogReady(process.Id, worker.Functions.All.Count, loadedIn.TotalMilliseconds, worker.Functions, worker.HttpUri);
 
                 var ended = await Task.WhenAny(process.Exited, connection.Closed, Task.Delay(Timeout.Infinite, stopping.Token));
                 return ended == process.Exited
@@ -200,8 +203,8 @@ public sealed partial class WorkerSupervisor(
     [LoggerMessage(Level = LogLevel.Information, Message = "Worker process {ProcessId} started: {Executable} {WorkerPath}")]
     private partial void LogStarted(int processId, string executable, string workerPath);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Worker process {ProcessId} loaded {Count} functions ({Functions}); its HTTP functions answer on {HttpUri}")]
-    private partial void LogReady(int processId, int count, FunctionCatalog functions, Uri? httpUri);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Worker process {ProcessId} loaded {Count} functions in {ElapsedMs:0} ms ({Functions}); its HTTP functions answer on {HttpUri}")]
+    private partial void LogReady(int processId, int count, double elapsedMs, FunctionCatalog functions, Uri? httpUri);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Reason} Starting a new worker in {Delay}")]
     private partial void LogRestarting(string reason, TimeSpan delay);

@@ -21,24 +21,33 @@ internal enum BenchmarkPart
     /// <summary>The dashboard's first render in Chromium (issue 7).</summary>
     Dashboard,
 
-    /// <summary>The published handler's readiness: process start to first answer.</summary>
+    /// <summary>Readiness: from starting the local host (which starts the worker) to the first 200 through it.</summary>
     Readiness,
+
+    /// <summary>GET plan (50 profiles) against GET health through the local host, open loop.</summary>
+    Http,
+
+    /// <summary>The timers' own runs through the host and the cost model (alone: with the figures of the other parts left out).</summary>
+    Cost,
 }
 
 /// <summary>What to measure and how hard; the defaults are the figures the README reports.</summary>
-internal sealed record BenchmarkOptions(string Handler, int ReadinessRuns, int RequestsPerSecond, TimeSpan LoadDuration, int SweepProfiles = 10_000, int SweepHosts = 20, BenchmarkPart? Only = null, bool SeparateAzurite = false)
+/// <param name="Worker">The worker folder the host starts (scripts/publish's artifacts/publish: what the zip deploys).</param>
+/// <param name="Host">The local Functions host's SocialWatch.Host.dll.</param>
+internal sealed record BenchmarkOptions(string Worker, string Host, int ReadinessRuns, int RequestsPerSecond, TimeSpan LoadDuration, int SweepProfiles = 10_000, int SweepHosts = 20, BenchmarkPart? Only = null, bool SeparateAzurite = false)
 {
-    public const string Usage = "usage: SocialWatch.Benchmarks [--handler PATH] [--runs N] [--rate REQUESTS_PER_SECOND] [--seconds N] [--profiles N] [--hosts N (2 to 200)] [--only sweep|collection|parse|scoring|dashboard|readiness] [--azurite single|split]";
+    public const string Usage = "usage: SocialWatch.Benchmarks [--worker DIR] [--host HOST_DLL] [--runs N] [--rate REQUESTS_PER_SECOND] [--seconds N] [--profiles N] [--hosts N (2 to 200)] [--only sweep|collection|parse|scoring|dashboard|readiness|http|cost] [--azurite single|split]";
 
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
-        var options = new BenchmarkOptions(RepositoryRoot.Combine("artifacts", "publish", "SocialWatch.Functions"), 10, 200, TimeSpan.FromSeconds(20));
+        var options = new BenchmarkOptions(RepositoryRoot.Combine("artifacts", "publish"), RepositoryRoot.Combine("host", "bin", "Release", "net10.0", "SocialWatch.Host.dll"), 10, 200, TimeSpan.FromSeconds(20));
         for (var i = 0; i < args.Count; i += 2)
         {
             var value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value. {Usage}");
             options = args[i] switch
             {
-                "--handler" => options with { Handler = Path.GetFullPath(value) },
+                "--worker" => options with { Worker = Path.GetFullPath(value) },
+                "--host" => options with { Host = Path.GetFullPath(value) },
                 "--runs" => options with { ReadinessRuns = Positive(args[i], value) },
                 "--rate" => options with { RequestsPerSecond = Positive(args[i], value) },
                 "--seconds" => options with { LoadDuration = TimeSpan.FromSeconds(Positive(args[i], value)) },
@@ -50,7 +59,10 @@ internal sealed record BenchmarkOptions(string Handler, int ReadinessRuns, int R
             };
         }
 
-        return options;
+        // Only the parts that run the app in process need neither.
+        return options.Only is BenchmarkPart.Parse or BenchmarkPart.Collection || (File.Exists(Path.Combine(options.Worker, "worker.config.json")) && File.Exists(options.Host))
+            ? options
+            : throw new ArgumentException($"The worker folder {options.Worker} (with worker.config.json) and the host {options.Host} must exist: run scripts/publish and dotnet build host -c Release, or scripts/bench. {Usage}");
     }
 
     private static int Positive(string option, string value) =>

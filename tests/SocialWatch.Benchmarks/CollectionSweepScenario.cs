@@ -43,14 +43,16 @@ internal static class CollectionSweepScenario
     private static readonly TimeSpan Latency = TimeSpan.FromMilliseconds(100);
     private static readonly string[] Fixtures = ["mastodon-account.json", "mastodon-statuses.json", "bluesky-profile.json", "bluesky-author-feed.json"];
 
-    public static async Task PrintAsync(string storageConnection, CancellationToken cancellationToken)
+    /// <returns>The figures of the sweep with source latency (the cost model's).</returns>
+    public static async Task<CollectionFigures> PrintAsync(string storageConnection, CancellationToken cancellationToken)
     {
-        await PrintAsync(storageConnection, Latency, cancellationToken);
+        var figures = await PrintAsync(storageConnection, Latency, cancellationToken);
         // The same sweep with sources that answer at once: what storage, parsing and this machine's two cores cost on their own.
         await PrintAsync(storageConnection, TimeSpan.Zero, cancellationToken);
+        return figures;
     }
 
-    private static async Task PrintAsync(string storageConnection, TimeSpan latency, CancellationToken cancellationToken)
+    private static async Task<CollectionFigures> PrintAsync(string storageConnection, TimeSpan latency, CancellationToken cancellationToken)
     {
         var requests = new RequestCounter();
         await using var sources = await StartSourcesAsync(requests, latency);
@@ -114,6 +116,7 @@ internal static class CollectionSweepScenario
         }
 
         Console.WriteLine();
+        return new CollectionFigures(collections, rate, tableRequests / (double)collections, queueRequests / (double)collections, snapshots.Count / (double)collections);
     }
 
     /// <summary>
@@ -308,3 +311,6 @@ internal static class CollectionSweepScenario
         }
     }
 }
+
+/// <summary>A collection sweep in process: collections, their rate at one instance's concurrency, table and queue requests per collection (counted), weekly snapshots sent per collection.</summary>
+internal sealed record CollectionFigures(int Collections, double Rate, double TablesPerCollection, double QueuesPerCollection, double SnapshotsPerCollection);

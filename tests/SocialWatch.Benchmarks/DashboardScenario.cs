@@ -8,8 +8,8 @@ using SocialWatch.Tests.Infrastructure;
 namespace SocialWatch.Benchmarks;
 
 /// <summary>
-/// First render of the dashboard in Debian's Chromium, headless, on loopback: the app in local mode (the handler process,
-/// as the scoring figures run it) with a business of 20 profiles and 3 years of weekly scored snapshots. Each run opens a
+/// First render of the dashboard in Debian's Chromium, headless, on loopback: the published worker run by the local host
+/// (as the scoring figures run it) with a business of 20 profiles and 3 years of weekly scored snapshots. Each run opens a
 /// fresh browser context (empty cache) already signed in, and reads from the page the time from navigation to the
 /// charts drawn (the performance mark app.js sets) and the bytes transferred (Resource Timing: compressed bodies and
 /// headers, the page's files and its API answers). The baseline, in the same runs: the same navigation without a key,
@@ -24,21 +24,22 @@ internal static class DashboardScenario
     private const string ChartsDrawn = "socialwatch:charts-drawn";
     private const string KeyStorage = "socialwatch.apiKey";
 
-    public static async Task RunAsync(string handler, IReadOnlyDictionary<string, string> settings, string adminKey, CancellationToken cancellationToken)
+    public static async Task RunAsync(BenchmarkOptions options, IReadOnlyDictionary<string, string?> settings, string adminKey, CancellationToken cancellationToken)
     {
-        var port = FreePort.Next();
-        var local = new Dictionary<string, string>(settings)
+        if (!File.Exists(DebianChromium.ExecutablePath))
         {
-            // Local mode: no custom-handler port, so the app drives its own queue listener and scores what is posted.
-            ["FUNCTIONS_CUSTOMHANDLER_PORT"] = string.Empty,
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
-        };
-        await using var app = HandlerProcess.Start(handler, local);
-        var baseAddress = new Uri($"http://127.0.0.1:{port}/");
-        using var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(2) };
-        await ScoringScenario.WaitForHealthAsync(client, app, cancellationToken);
+            // Before loading three years of snapshots for nothing.
+            Console.WriteLine(Invariant($"Dashboard first render: not measured, Chromium is not at {DebianChromium.ExecutablePath} (scripts/test installs Debian's package)"));
+            Console.WriteLine();
+            return;
+        }
 
-        Console.WriteLine(Invariant($"Dashboard first render: Debian's Chromium headless, loopback, the app in local mode, {ScoringScenario.Profiles} profiles x {Weeks} weeks scored, {Runs} runs each in a fresh context (empty cache)"));
+        // The host's queue listener scores what is posted; the page and its API answers come through the host's front door.
+        await using var app = await AppHost.StartAsync(settings, workerDirectory: options.Worker, hostAssembly: options.Host);
+        var baseAddress = app.BaseAddress;
+        using var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(2) };
+
+        Console.WriteLine(Invariant($"Dashboard first render: Debian's Chromium headless, loopback, through the local host, {ScoringScenario.Profiles} profiles x {Weeks} weeks scored, {Runs} runs each in a fresh context (empty cache)"));
         var business = await ScoringScenario.Business.CreateAsync(client, adminKey, "bench-dashboard", cancellationToken);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var since = today.AddDays(-(((int)today.DayOfWeek + 6) % 7) - (7 * Weeks));

@@ -5,7 +5,7 @@ using SocialWatch.Tests.Infrastructure;
 
 namespace SocialWatch.Benchmarks;
 
-/// <summary>host.json's extensions.queues batch settings, which the app's local queue listener applies to every queue.</summary>
+/// <summary>host.json's extensions.queues batch settings, which the host's queue listener applies to every queue.</summary>
 internal sealed record HostQueues(int BatchSize, int NewBatchThreshold)
 {
     public static HostQueues Read()
@@ -17,7 +17,7 @@ internal sealed record HostQueues(int BatchSize, int NewBatchThreshold)
 }
 
 /// <summary>
-/// Takes messages as the app's local queue listener does: up to batchSize a receive, another receive once the messages in
+/// Takes messages as the host's queue listener does: up to batchSize a receive, another receive once the messages in
 /// flight fall to newBatchThreshold, each handled on its own and deleted when done.
 /// </summary>
 internal static class ListenerDrain

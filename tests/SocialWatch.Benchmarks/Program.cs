@@ -3,10 +3,11 @@ using System.Security.Cryptography;
 using SocialWatch.Benchmarks;
 using SocialWatch.Tests.Infrastructure;
 
-// Prints SocialWatch's performance figures (scripts/bench publishes the handler first): readiness of the handler in
-// custom-handler mode, the collectors' parse throughput and a collection sweep of 1,000 profiles against the politeness
-// bound, HTTP latency under a fixed open-loop rate, and the dashboard's first render in Chromium (--only dashboard).
-// Figures only: nothing here passes or fails on time.
+// Prints SocialWatch's performance figures (scripts/bench publishes the worker and builds the local host first): readiness
+// of the local host with the published worker, the collectors' parse throughput and a collection sweep of 1,000 profiles
+// against the politeness bound, a sweep of 10,000 profiles through the host, HTTP latency through the host under a fixed
+// open-loop rate, engagement scoring, the dashboard's first render in Chromium, the deployment package and what a profile
+// costs a month. Figures only: nothing here passes or fails on time.
 BenchmarkOptions options;
 try
 {
@@ -25,27 +26,35 @@ Console.CancelKeyPress += (_, e) =>
     stop.Cancel();
 };
 
-const int Profiles = 50;
 var adminKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 await using var azurite = await AzuriteServer.StartAsync(options.SeparateAzurite);
-var settings = new Dictionary<string, string>
+// The app settings (configuration form; AppHost passes them as Section__Key environment variables to the host, which passes
+// its environment on to the worker).
+var settings = new Dictionary<string, string?>
 {
     ["AzureWebJobsStorage"] = azurite.ConnectionString,
-    ["SocialWatch__Api__AdminKey"] = adminKey,
-    ["SocialWatch__SignInLinks__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-    ["SocialWatch__Smtp__Host"] = "127.0.0.1",
-    ["COLLECT_SCHEDULE"] = "0 0 * * * *",
-    // One console line per request would cost more than some requests: log warnings and errors only.
-    ["Logging__LogLevel__Default"] = "Warning",
+    ["SocialWatch:Api:AdminKey"] = adminKey,
+    ["SocialWatch:SignInLinks:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+    ["SocialWatch:Smtp:Host"] = "127.0.0.1",
+    // The timers take their schedules from app settings (%SWEEP_SCHEDULE% ...): the defaults infra/ sets in Azure, except the
+    // sweep and the audit, which would send requests to the real sites the benchmark's profiles and websites name.
+    ["SWEEP_SCHEDULE"] = CostModel.Never,
+    ["COLLECT_SCHEDULE"] = CostModel.CollectSchedule,
+    ["AUDIT_SCHEDULE"] = CostModel.Never,
+    ["OUTBOX_SCHEDULE"] = CostModel.OutboxSchedule,
+    // One console line per request or invocation would cost more than some requests: warnings and errors only, host and worker.
+    ["Logging:LogLevel:Default"] = "Warning",
 };
 
-Console.WriteLine(Invariant($"SocialWatch benchmarks on {Environment.ProcessorCount} cores, .NET {Environment.Version}; handler {options.Handler}; Azurite {(options.SeparateAzurite ? "as two processes (table, queue)" : "as one process")}"));
+Console.WriteLine(Invariant($"SocialWatch benchmarks on {Environment.ProcessorCount} cores (load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}), .NET {Environment.Version}; worker {options.Worker} started by the local host {options.Host}; Azurite {(options.SeparateAzurite ? "as two processes (table, queue)" : "as one process")}"));
+Console.WriteLine(CostModel.PackageLine(options));
 Console.WriteLine();
 
+var figures = new RunFigures();
 switch (options.Only)
 {
     case BenchmarkPart.Sweep:
-        await SweepScenario.RunAsync(options.SeparateAzurite, options.Handler, options.SweepProfiles, options.SweepHosts, stop.Token);
+        await SweepScenario.RunAsync(options, stop.Token);
         return 0;
     case BenchmarkPart.Collection:
         await CollectionSweepScenario.PrintAsync(azurite.ConnectionString, stop.Token);
@@ -54,58 +63,53 @@ switch (options.Only)
         await ParseThroughput.PrintAsync(stop.Token);
         return 0;
     case BenchmarkPart.Scoring:
-        await ScoringScenario.RunAsync(options.Handler, settings, azurite, adminKey, options.LoadDuration, stop.Token);
+        await ScoringScenario.RunAsync(options, settings, azurite, adminKey, stop.Token);
         return 0;
     case BenchmarkPart.Dashboard:
-        await DashboardScenario.RunAsync(options.Handler, settings, adminKey, stop.Token);
+        await DashboardScenario.RunAsync(options, settings, adminKey, stop.Token);
         return 0;
     case BenchmarkPart.Readiness:
-        await Readiness.PrintAsync(options.Handler, settings, options.ReadinessRuns, stop.Token);
+        await Readiness.PrintAsync(options, settings, options.ReadinessRuns, stop.Token);
+        return 0;
+    case BenchmarkPart.Http:
+        return await HttpLatency.RunAsync(options, settings, adminKey, stop.Token) is { Failed: false } ? 0 : 1;
+    case BenchmarkPart.Cost:
+        figures.Timers = await CostModel.MeasureTimersAsync(options, settings, stop.Token);
+        CostModel.Print(options, figures);
         return 0;
 }
 
-await SweepScenario.RunAsync(options.SeparateAzurite, options.Handler, options.SweepProfiles, options.SweepHosts, stop.Token);
+// The whole run: a part that fails says why and the others still run (each starts its own app).
+figures.Sweep = await PartAsync("Profile sweep", () => SweepScenario.RunAsync(options, stop.Token));
 Console.WriteLine();
 
-await Readiness.PrintAsync(options.Handler, settings, options.ReadinessRuns, stop.Token);
+await PartAsync("Readiness", async () => { await Readiness.PrintAsync(options, settings, options.ReadinessRuns, stop.Token); return string.Empty; });
 
-await ParseThroughput.PrintAsync(stop.Token);
-await CollectionSweepScenario.PrintAsync(azurite.ConnectionString, stop.Token);
+await PartAsync("Parse throughput", async () => { await ParseThroughput.PrintAsync(stop.Token); return string.Empty; });
+figures.Collection = await PartAsync("Collection sweep", () => CollectionSweepScenario.PrintAsync(azurite.ConnectionString, stop.Token));
 
-await using var handler = HandlerProcess.Start(options.Handler, settings);
-await handler.WaitUntilReadyAsync(TimeSpan.FromSeconds(30), stop.Token);
-using var client = new HttpClient { BaseAddress = handler.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+var http = await PartAsync("HTTP latency", () => HttpLatency.RunAsync(options, settings, adminKey, stop.Token));
 
-var (plan, missing) = await PlanScenario.SetUpAsync(client, adminKey, Profiles, stop.Token);
-var load = new OpenLoopLoad(client, options.RequestsPerSecond, options.LoadDuration);
-Console.WriteLine(Invariant($"HTTP latency: open loop at {options.RequestsPerSecond} requests/s for {options.LoadDuration.TotalSeconds:0} s each, timed from each request's scheduled send, loopback"));
-// With the admin key, so that the baseline passes the same key check as every other /api call.
-var health = await load.RunAsync(() => PlanScenario.Request(HttpMethod.Get, "api/health", adminKey), stop.Token);
-Print("GET /api/health", health);
-if (plan is null)
+figures.Scoring = await PartAsync("Engagement scoring", () => ScoringScenario.RunAsync(options, settings, azurite, adminKey, stop.Token));
+await PartAsync("Dashboard first render", async () => { await DashboardScenario.RunAsync(options, settings, adminKey, stop.Token); return string.Empty; });
+
+figures.Timers = await PartAsync("Fixed timers", () => CostModel.MeasureTimersAsync(options, settings, stop.Token));
+CostModel.Print(options, figures);
+return http is null or { Failed: true } ? 1 : 0;
+
+async Task<T?> PartAsync<T>(string name, Func<Task<T>> run)
+    where T : class?
 {
-    Console.WriteLine(Invariant($"  GET /{PlanScenario.PlanPath}: not measured, the plan API is not there yet ({missing})."));
-    return health.Errors == health.Requests ? 1 : 0;
-}
-
-var planLatency = await load.RunAsync(plan.GetPlan, stop.Token);
-Print(Invariant($"GET /{PlanScenario.PlanPath} ({Profiles} profiles)"), planLatency);
-Console.WriteLine(Invariant($"  plan / health: p50 x{planLatency.P50 / health.P50:0.0}, p99 x{planLatency.P99 / health.P99:0.0}"));
-Console.WriteLine();
-
-await ScoringScenario.RunAsync(options.Handler, settings, azurite, adminKey, options.LoadDuration, stop.Token);
-await DashboardScenario.RunAsync(options.Handler, settings, adminKey, stop.Token);
-return health.Errors == health.Requests || planLatency.Errors == planLatency.Requests ? 1 : 0;
-
-static void Print(string name, LatencyReport report)
-{
-    Console.WriteLine(Invariant($"  {name,-58} p50 {Milliseconds(report.P50)}   p99 {Milliseconds(report.P99)}   max {Milliseconds(report.Max)}   {report.Requests} requests, {report.Errors} errors, generator lag max {Milliseconds(report.MaxSendLag)}"));
-    if (report.FirstError is { } error)
+    try
     {
-        Console.WriteLine(Invariant($"    first error: {error}"));
+        return await run();
+    }
+    catch (Exception e) when (e is not OperationCanceledException)
+    {
+        Console.WriteLine(Invariant($"{name}: not measured, it failed: {e.GetType().Name}: {e.Message.Split('\n')[0]}"));
+        Console.WriteLine();
+        return null;
     }
 }
-
-static string Milliseconds(TimeSpan time) => Invariant($"{time.TotalMilliseconds,7:0.00} ms");
 
 static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

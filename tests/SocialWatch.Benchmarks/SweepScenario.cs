@@ -38,15 +38,17 @@ internal static class SweepScenario
     /// tables, held checks, outbox messages; its queue with every message it holds, in any queue), so a shared one would slow
     /// whatever runs next.
     /// </summary>
-    public static async Task RunAsync(bool separateAzurite, string handler, int profiles, int hosts, CancellationToken cancellationToken)
+    public static async Task<SweepFigures> RunAsync(BenchmarkOptions options, CancellationToken cancellationToken)
     {
+        var (profiles, hosts, separateAzurite) = (options.SweepProfiles, options.SweepHosts, options.SeparateAzurite);
         await using var sites = await FakeSites.StartAsync(hosts, profiles, Latency);
         var workers = hosts * PerHostConcurrency * 2;
         var bound = hosts * PerHostConcurrency / Latency.TotalSeconds;
         Console.WriteLine(Invariant($"Profile sweep: {profiles} profiles over {hosts} loopback hosts, {Latency.TotalMilliseconds:0} ms added latency, {PerHostConcurrency} per host, MinimumInterval 0, {workers} workers; Azurite {(separateAzurite ? "as two processes (table, queue)" : "as one process")}, a fresh one for each part"));
+        InProcessSweep inProcess;
         await using (var azurite = await AzuriteServer.StartAsync(separateAzurite))
         {
-            await InProcessAsync(azurite.ConnectionString, sites, profiles, workers, bound, cancellationToken);
+            inProcess = await InProcessAsync(azurite.ConnectionString, sites, profiles, workers, bound, cancellationToken);
         }
 
         await using (var azurite = await AzuriteServer.StartAsync(separateAzurite))
@@ -57,12 +59,12 @@ internal static class SweepScenario
 
         await using (var azurite = await AzuriteServer.StartAsync(separateAzurite))
         {
-            await PublishedHandlerSweepAsync(azurite.ConnectionString, handler, sites, profiles, bound, cancellationToken);
+            return await ThroughTheHostAsync(azurite.ConnectionString, options, sites, profiles, bound, inProcess, cancellationToken);
         }
     }
 
     /// <summary>The sweep through the app's own services in this process, so that its storage operations are counted.</summary>
-    private static async Task InProcessAsync(string storageConnection, FakeSites sites, int profiles, int workers, double bound, CancellationToken cancellationToken)
+    private static async Task<InProcessSweep> InProcessAsync(string storageConnection, FakeSites sites, int profiles, int workers, double bound, CancellationToken cancellationToken)
     {
         var hosts = sites.Hosts;
         // The transitions' emails are sent as DispatchEmail sends them, while the checks run: Azurite's queue slows with every
@@ -102,19 +104,22 @@ internal static class SweepScenario
         var queues = operations.Queues.Count - before.Item2;
         Console.WriteLine(Invariant($"  Sweep, start of the fan-out to the last check: {handled} profiles in {clock.Elapsed.TotalSeconds:0.0} s = {rate:0} profiles/s; politeness bound {bound:0}/s ({hosts} x {PerHostConcurrency} / {Latency.TotalMilliseconds:0} ms): ratio {rate / bound:0.00} (target 0.9); Azurite ceiling {ceiling:0}/s: ratio {rate / ceiling:0.00}"));
         Console.WriteLine(Invariant($"  {(ceiling < 0.9 * bound ? "Azurite's ceiling for a check's storage path is below 0.9 of the politeness bound on this machine: the target cannot be reached here whatever the checks do." : "Azurite's ceiling for a check's storage path is above 0.9 of the politeness bound.")} {(rate < 0.8 * ceiling ? Invariant($"The sweep reaches {rate / ceiling:0.00} of that ceiling: the checks' own work (HTTP, parsing, the fake sites, the driver) shares the {Environment.ProcessorCount} cores with Azurite.") : string.Empty)}"));
-        Console.WriteLine(Invariant($"  Peak memory of this benchmark process (app services + fake sites + driver) while checking: working set {memory.PeakWorkingSet / 1048576.0:0} MB, managed heap {memory.PeakManaged / 1048576.0:0} MB (the app's own figure is the published handler's, below)"));
+        Console.WriteLine(Invariant($"  Peak memory of this benchmark process (app services + fake sites + driver) while checking: working set {memory.PeakWorkingSet / 1048576.0:0} MB, managed heap {memory.PeakManaged / 1048576.0:0} MB (the app's own figure is the worker process's, below)"));
         Console.WriteLine(Invariant($"  Storage operations per check, whole sweep with its fan-out (counted): {(tables + queues) / (double)handled:0.00} ({tables / (double)handled:0.00} table + {queues / (double)handled:0.00} queue; first sweep: every dead profile is a transition) (target 6)"));
 
         await CompareWithLinkinatorAsync(services, sites, profiles, clock.Elapsed, cancellationToken);
+        return new InProcessSweep(ceiling, handled, tables / (double)handled, queues / (double)handled, sent);
     }
 
     /// <summary>
-    /// The real thing: the published handler as its own process in local mode, its SweepProfiles timer set to fire once, a few
-    /// seconds after start, its CheckProfile queue listener taking the messages with host.json's batch settings. The run ends
-    /// when every profile has a health record with a check; the app's peak memory is its VmHWM from /proc. Storage operations
-    /// cannot be counted in another process: the counted figures are the in-process run's above.
+    /// The real thing: the published worker started by the local host, as users run it. SweepProfiles is run once through the
+    /// host's admin endpoint (POST /admin/functions/SweepProfiles, as the Functions host offers it; its schedule never comes
+    /// round during the run), CheckProfile and DispatchEmail by the host's queue listeners with host.json's batch settings,
+    /// each invocation sent to the worker over gRPC. The run ends when every profile has a health record with a check; the
+    /// worker's peak memory is its VmHWM from /proc. Storage operations cannot be counted in other processes: the counted
+    /// figures are the in-process run's above.
     /// </summary>
-    private static async Task PublishedHandlerSweepAsync(string storageConnection, string handler, FakeSites sites, int profiles, double bound, CancellationToken cancellationToken)
+    private static async Task<SweepFigures> ThroughTheHostAsync(string storageConnection, BenchmarkOptions options, FakeSites sites, int profiles, double bound, InProcessSweep inProcess, CancellationToken cancellationToken)
     {
         var settings = Settings(storageConnection, sites, NewPrefix());
         await using (var seeding = Services(settings))
@@ -123,25 +128,33 @@ internal static class SweepScenario
         }
 
         await using var maildev = await MaildevServer.StartAsync();
-        var fireAt = DateTimeOffset.UtcNow.AddSeconds(15);
-        var environment = settings
-            .Where(s => s.Value is not null)
-            .ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!);
-        environment["SocialWatch__Smtp__Port"] = maildev.SmtpPort.ToString(CultureInfo.InvariantCulture);
-        environment["SWEEP_SCHEDULE"] = Invariant($"{fireAt.Second} {fireAt.Minute} {fireAt.Hour} * * *");
-        environment["AUDIT_SCHEDULE"] = environment["COLLECT_SCHEDULE"] = "0 0 0 1 1 *";
-        environment["Logging__LogLevel__Default"] = "Warning";
-        // The fake sites are on loopback, which the checker may reach only in Development.
-        environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        await using var app = HandlerProcess.StartLocal(handler, environment);
-        await app.WaitUntilReadyAsync(TimeSpan.FromSeconds(60), cancellationToken);
+        settings["SocialWatch:Smtp:Port"] = maildev.SmtpPort.ToString(CultureInfo.InvariantCulture);
+        settings["SWEEP_SCHEDULE"] = settings["AUDIT_SCHEDULE"] = settings["COLLECT_SCHEDULE"] = CostModel.Never;
+        settings["OUTBOX_SCHEDULE"] = CostModel.OutboxSchedule;
+        settings["Logging:LogLevel:Default"] = "Warning";
+        // The fake sites are on loopback, which the checker may reach only in Development (the worker's environment).
+        settings["AZURE_FUNCTIONS_ENVIRONMENT"] = settings["ASPNETCORE_ENVIRONMENT"] = settings["DOTNET_ENVIRONMENT"] = "Development";
+        await using var app = await AppHost.StartAsync(settings, workerDirectory: options.Worker, hostAssembly: options.Host);
+        await using var memory = new WorkerMemory(app.ProcessId);
+        var workerPid = AppProcesses.FindWorker(app.ProcessId) ?? throw new InvalidOperationException($"No worker process ({AppProcesses.WorkerAssembly}) runs under the host {app.ProcessId}:{Environment.NewLine}{app.Output}");
+        var (_, idle) = AppProcesses.Memory(workerPid);
+        var cpu = (Host: AppProcesses.CpuTime(app.ProcessId), Worker: AppProcesses.CpuTime(workerPid));
 
         await using var reading = Services(settings);
         var health = reading.GetRequiredService<IProfileHealthStore>();
         var businesses = Enumerable.Range(0, (profiles + ProfilesPerBusiness - 1) / ProfilesPerBusiness).Select(b => BusinessId("bench", b)).ToArray();
-        var deadline = DateTimeOffset.UtcNow.AddMinutes(20);
+        var started = DateTimeOffset.UtcNow;
+        using (var run = await app.Client.PostAsync("admin/functions/SweepProfiles", new StringContent("{\"input\":\"\"}", System.Text.Encoding.UTF8, "application/json"), cancellationToken))
+        {
+            if (run.StatusCode != System.Net.HttpStatusCode.Accepted)
+            {
+                throw new InvalidOperationException($"POST /admin/functions/SweepProfiles answered {(int)run.StatusCode}: {await run.Content.ReadAsStringAsync(cancellationToken)}");
+            }
+        }
+
+        var deadline = started.AddMinutes(20);
         var (checkedCount, firstCheck, lastCheck) = (0, DateTimeOffset.MaxValue, DateTimeOffset.MinValue);
-        while (checkedCount < profiles && DateTimeOffset.UtcNow < deadline)
+        while (checkedCount < profiles && DateTimeOffset.UtcNow < deadline && !app.HasExited)
         {
             await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
             var checks = new List<DateTimeOffset>();
@@ -153,20 +166,19 @@ internal static class SweepScenario
             (checkedCount, firstCheck, lastCheck) = checks.Count == 0 ? (0, firstCheck, lastCheck) : (checks.Count, checks.Min(), checks.Max());
         }
 
-        var (peak, resident) = ProcessMemory(app.ProcessId);
+        var used = (Host: AppProcesses.CpuTime(app.ProcessId) - cpu.Host, Worker: AppProcesses.FindWorker(app.ProcessId) == workerPid ? AppProcesses.CpuTime(workerPid) - cpu.Worker : TimeSpan.Zero);
+        await memory.StopAsync();
+        var emails = (await maildev.EmailsAsync()).Count;
         var span = (lastCheck - firstCheck).TotalSeconds;
-        var whole = (lastCheck - fireAt).TotalSeconds;
-        Console.WriteLine(Invariant($"  Published handler in local mode (own process; SweepProfiles fired by its timer at {fireAt:HH:mm:ss}, CheckProfile by its queue listener, host.json batchSize/newBatchThreshold):"));
-        Console.WriteLine(Invariant($"    {checkedCount} of {profiles} profiles checked{(checkedCount < profiles ? " (stopped at the 20-minute deadline)" : string.Empty)}; timer fire to last check {whole:0.0} s = {checkedCount / whole:0} profiles/s: ratio to the politeness bound {checkedCount / whole / bound:0.00} (target 0.9); first to last check {span:0.0} s"));
-        Console.WriteLine(Invariant($"    The app's peak memory (VmHWM of its process): {peak / 1024.0:0} MB; resident at the end {resident / 1024.0:0} MB (target 300 MB). Storage operations are counted in the in-process run above (not countable in another process)."));
-    }
-
-    /// <summary>VmHWM (peak resident set) and VmRSS of a process, in KiB, from /proc/{pid}/status.</summary>
-    private static (long PeakKiB, long ResidentKiB) ProcessMemory(int pid)
-    {
-        var lines = File.ReadAllLines($"/proc/{pid}/status");
-        long Field(string name) => long.Parse(lines.Single(l => l.StartsWith(name + ":", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
-        return (Field("VmHWM"), Field("VmRSS"));
+        var whole = (lastCheck - started).TotalSeconds;
+        var rate = checkedCount / whole;
+        var perCheck = Math.Max(1, checkedCount);
+        Console.WriteLine(Invariant($"  Through the local host (the published worker in its own process, started by the host; SweepProfiles run by POST /admin/functions/SweepProfiles at {started:HH:mm:ss}, CheckProfile and DispatchEmail by the host's queue listeners, host.json batchSize/newBatchThreshold):"));
+        Console.WriteLine(Invariant($"    {checkedCount} of {profiles} profiles checked{(checkedCount < profiles ? " (stopped at the 20-minute deadline or the host's exit)" : string.Empty)}; sweep start to last check {whole:0.0} s = {rate:0} profiles/s (first to last check {span:0.0} s); {emails} transition emails reached maildev meanwhile"));
+        Console.WriteLine(Invariant($"    ratio to Azurite's check-path ceiling measured above in this run ({inProcess.Ceiling:0}/s): {rate / inProcess.Ceiling:0.00} (target >= 0.8); to the politeness bound ({bound:0}/s): {rate / bound:0.00}"));
+        Console.WriteLine(Invariant($"    CPU per check: worker {used.Worker.TotalMilliseconds / perCheck:0.00} ms, host {used.Host.TotalMilliseconds / perCheck:0.00} ms (queue listeners, gRPC); Azurite, the fake sites and this driver share the same {Environment.ProcessorCount} cores"));
+        Console.WriteLine(Invariant($"    the worker's peak memory (VmHWM of {(memory.Workers == 1 ? "its process" : Invariant($"its {memory.Workers} processes: it was restarted"))}): {AppProcesses.Megabytes(memory.Peak)} (target <= 300 MB); resident before the sweep {AppProcesses.Megabytes(idle)}. Storage operations are counted in the in-process run above (not countable in another process)."));
+        return new SweepFigures(checkedCount, whole, rate, inProcess.Ceiling, memory.Peak, inProcess.TablePerCheck, inProcess.QueuePerCheck, emails);
     }
 
     /// <summary>Storage operations of single checks, one at a time: an alive profile with no transition, and a dead one's transition (with its email).</summary>
@@ -488,7 +500,7 @@ internal static class SweepScenario
 
     private static string NewPrefix() => "bench" + Guid.NewGuid().ToString("N")[..8];
 
-    /// <summary>The app settings of both runs: the in-process services' configuration, and the handler's environment.</summary>
+    /// <summary>The app settings of both runs: the in-process services' configuration, and the host's (and so the worker's) environment.</summary>
     private static Dictionary<string, string?> Settings(string storageConnection, FakeSites sites, string prefix) => new()
     {
         ["AzureWebJobsStorage"] = storageConnection,
@@ -561,3 +573,9 @@ internal static class SweepScenario
         public void Dispose() => stop.Dispose();
     }
 }
+
+/// <summary>The in-process sweep's figures that the run through the host is compared with.</summary>
+internal sealed record InProcessSweep(double Ceiling, int Checked, double TablePerCheck, double QueuePerCheck, int Emails);
+
+/// <summary>The sweep through the host: checks, seconds from the sweep's start to the last check, rate, the ceiling it is compared with, the worker's peak memory; storage per check counted in process.</summary>
+internal sealed record SweepFigures(int Checked, double Seconds, double Rate, double Ceiling, long WorkerPeakBytes, double TablePerCheck, double QueuePerCheck, int Emails);

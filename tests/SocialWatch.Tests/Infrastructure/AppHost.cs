@@ -33,6 +33,9 @@ public sealed class AppHost : IAsyncDisposable
 
     public TimeSpan SinceStart => process.SinceStart;
 
+    /// <summary>The host's process id; the worker is its child (to read their memory and CPU from /proc).</summary>
+    public int ProcessId => process.Id;
+
     /// <summary>The build folder of the worker (what a deployment ships): worker.config.json, functions.metadata, host.json.</summary>
     public static string WorkerDirectory => BuildOutput("functions", "SocialWatch.Functions.dll");
 
@@ -41,9 +44,10 @@ public sealed class AppHost : IAsyncDisposable
 
     /// <summary>Starts the host with <paramref name="settings"/> (configuration form, Section:Key) and waits until it serves the API.</summary>
     /// <param name="port">The loopback port of its front door; a free one when null.</param>
-    public static async Task<AppHost> StartAsync(IReadOnlyDictionary<string, string?> settings, int? port = null, string? workerDirectory = null, TimeSpan? timeout = null)
+    /// <param name="hostAssembly">The host's SocialWatch.Host.dll; the one built with the tests when null.</param>
+    public static async Task<AppHost> StartAsync(IReadOnlyDictionary<string, string?> settings, int? port = null, string? workerDirectory = null, TimeSpan? timeout = null, string? hostAssembly = null)
     {
-        var host = Launch(settings, port, workerDirectory);
+        var host = Launch(settings, port, workerDirectory, hostAssembly);
         try
         {
             await host.WaitUntilHealthyAsync(timeout ?? TimeSpan.FromSeconds(60));
@@ -57,20 +61,22 @@ public sealed class AppHost : IAsyncDisposable
     }
 
     /// <summary>Starts the host without waiting for it: for a test that expects the worker to refuse its settings.</summary>
-    public static AppHost Launch(IReadOnlyDictionary<string, string?> settings, int? port = null, string? workerDirectory = null)
+    public static AppHost Launch(IReadOnlyDictionary<string, string?> settings, int? port = null, string? workerDirectory = null, string? hostAssembly = null)
     {
         port ??= FreePort.Next();
         var worker = workerDirectory ?? WorkerDirectory;
-        var start = UnderCoreTools ? CoreToolsStart(worker, port.Value) : LocalHostStart(worker, port.Value);
+        var start = UnderCoreTools ? CoreToolsStart(worker, port.Value) : LocalHostStart(worker, port.Value, hostAssembly ?? HostAssembly);
         foreach (var name in RunnerVariables.Split(' '))
         {
             // Only what the test gives: no stray storage or telemetry settings from the test runner's environment.
             start.Environment.Remove(name);
         }
 
-        foreach (var (name, value) in TestSettings.AsEnvironment(settings))
+        foreach (var (name, value) in settings)
         {
-            start.Environment[name] = value;
+            // Environment form (Section__Key), as TestSettings.AsEnvironment writes it; not called here, so that the
+            // benchmarks can compile this file without the test fixtures TestSettings refers to.
+            start.Environment[name.Replace(":", "__", StringComparison.Ordinal)] = value ?? string.Empty;
         }
 
         return new AppHost(ChildProcess.Start(start), new Uri($"http://127.0.0.1:{port}/"));
@@ -89,10 +95,10 @@ public sealed class AppHost : IAsyncDisposable
     /// <summary>SOCIALWATCH_HOST=func: Microsoft's Functions host (Core Tools' func start) instead of ours, where it can be installed (CI).</summary>
     private static bool UnderCoreTools => Environment.GetEnvironmentVariable("SOCIALWATCH_HOST") == "func";
 
-    private static ProcessStartInfo LocalHostStart(string workerDirectory, int port)
+    private static ProcessStartInfo LocalHostStart(string workerDirectory, int port, string hostAssembly)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(HostAssembly)! };
-        start.ArgumentList.Add(HostAssembly);
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(hostAssembly)! };
+        start.ArgumentList.Add(hostAssembly);
         start.Environment["ASPNETCORE_URLS"] = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}");
         start.Environment["Host__WorkerDirectory"] = workerDirectory;
         return start;
@@ -110,7 +116,8 @@ public sealed class AppHost : IAsyncDisposable
         return start;
     }
 
-    private async Task WaitUntilHealthyAsync(TimeSpan timeout)
+    /// <summary>Polls GET /api/health through the host every 20 ms until it answers 200 (after <see cref="Launch"/>).</summary>
+    public async Task WaitUntilHealthyAsync(TimeSpan timeout)
     {
         var health = new Uri(BaseAddress, "api/health");
         using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };

@@ -1,5 +1,8 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Builder;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
 using SocialWatch.Storage;
 
@@ -92,8 +95,18 @@ public abstract class VersionedResult<T>(T value, string? version, string? locat
         var json = httpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         await httpContext.Response.WriteAsJsonAsync(value, json, httpContext.RequestAborted);
     }
+
+    /// <summary>The response it gives, for the OpenAPI document (as the framework's own results describe theirs).</summary>
+    protected static void Describe(EndpointBuilder builder, int status) =>
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(status, typeof(T), [JsonRequest.MediaType]));
 }
 
-public sealed class VersionedOk<T>(T value, string? version) : VersionedResult<T>(value, version, null, StatusCodes.Status200OK);
+public sealed class VersionedOk<T>(T value, string? version) : VersionedResult<T>(value, version, null, StatusCodes.Status200OK), IEndpointMetadataProvider
+{
+    static void IEndpointMetadataProvider.PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Describe(builder, StatusCodes.Status200OK);
+}
 
-public sealed class VersionedCreated<T>(T value, string? version, string? location) : VersionedResult<T>(value, version, location, StatusCodes.Status201Created);
+public sealed class VersionedCreated<T>(T value, string? version, string? location) : VersionedResult<T>(value, version, location, StatusCodes.Status201Created), IEndpointMetadataProvider
+{
+    static void IEndpointMetadataProvider.PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Describe(builder, StatusCodes.Status201Created);
+}

@@ -1,5 +1,8 @@
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SocialWatch.Access;
 using SocialWatch.Functions.Diagnostics;
 
@@ -7,13 +10,19 @@ namespace SocialWatch.Functions.Api;
 
 public static class ApiServiceCollectionExtensions
 {
-    /// <summary>The tenant services (businesses, plans, profiles, keys) and the catalog of HTTP functions.</summary>
+    /// <summary>The tenant services (businesses, plans, profiles, keys), the catalog of HTTP functions and its OpenAPI document.</summary>
     public static IServiceCollection AddSocialWatchApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddTenants(configuration);
         // Bodies are read strictly (see JsonRequest); answers and the OpenAPI schemas follow these options too.
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
         services.AddSingleton(_ => HttpFunctionCatalog.Load(typeof(ApiServiceCollectionExtensions).Assembly, AppDirectory(configuration)));
+        // The OpenAPI document: the framework's generator, fed the HTTP functions' declarations instead of endpoints (the
+        // worker has none, nor the routing the endpoints' describer needs).
+        services.AddOpenApi(ApiDocument.Name, ApiDocument.Configure);
+        services.RemoveAll<IApiDescriptionProvider>();
+        services.AddSingleton<IApiDescriptionProvider, HttpFunctionApiDescriptions>();
+        services.AddSingleton(provider => new ApiDocument(provider.GetRequiredKeyedService<IOpenApiDocumentProvider>(ApiDocument.Name)));
         return services;
     }
 

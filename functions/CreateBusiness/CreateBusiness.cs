@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using SocialWatch.Businesses;
 using SocialWatch.Functions.Api;
@@ -11,6 +12,7 @@ public sealed class CreateBusiness(BusinessService businesses, HttpFunctionCatal
     [Function(nameof(CreateBusiness))]
     [CalledBy(ApiCaller.Admin)]
     [JsonBody(typeof(BusinessInput))]
+    [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status409Conflict, HttpFunctionApiDescriptions.ProblemMediaType)]
     public async Task<Results<VersionedCreated<Business>, ProblemHttpResult>> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "businesses")] HttpRequest request,
         CancellationToken cancellationToken)

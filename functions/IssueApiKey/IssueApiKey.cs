@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using SocialWatch.Access;
 using SocialWatch.Functions.Api;
@@ -11,6 +12,7 @@ public sealed class IssueApiKey(ApiKeyService keys, HttpFunctionCatalog catalog)
     [Function(nameof(IssueApiKey))]
     [CalledBy(ApiCaller.TenantAdmin)]
     [JsonBody(typeof(ApiKeyInput))]
+    [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status409Conflict, HttpFunctionApiDescriptions.ProblemMediaType)]
     public async Task<Results<VersionedCreated<IssuedApiKey>, ProblemHttpResult>> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "businesses/{businessId}/keys")] HttpRequest request,
         string businessId,

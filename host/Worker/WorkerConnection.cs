@@ -29,6 +29,9 @@ public sealed partial class WorkerConnection(string workerId, ILoggerFactory log
     /// <summary>Completes when the stream has ended.</summary>
     public Task Closed => closed.Task;
 
+    /// <summary>How many requests wait for the worker's answer (invocations in flight, once the functions are loaded).</summary>
+    public int Waiting => waiting.Count;
+
     /// <summary>Sends a request and waits for the answer the worker gives under <paramref name="answerKey"/>.</summary>
     public async Task<StreamingMessage> RequestAsync(StreamingMessage request, string answerKey, CancellationToken cancellationToken)
     {

@@ -37,6 +37,8 @@ public sealed class WorkerState
 
     public LoadedWorker? Current { get; private set; }
 
+    private bool IsStopping => State is HostState.Stopping or HostState.Stopped;
+
     /// <summary>The functions of the first worker that loaded.</summary>
     public Task<FunctionCatalog> Functions => firstFunctions.Task;
 
@@ -52,15 +54,17 @@ public sealed class WorkerState
     {
         lock (gate)
         {
+            if (IsStopping)
+            {
+                return;
+            }
+
             if (ready.Task.IsFaulted)
             {
                 ready = new TaskCompletionSource<LoadedWorker>(TaskCreationOptions.RunContinuationsAsynchronously);
             }
 
-            if (State is not (HostState.Stopping or HostState.Stopped))
-            {
-                State = HostState.Initialized;
-            }
+            State = HostState.Initialized;
         }
     }
 
@@ -81,30 +85,24 @@ public sealed class WorkerState
     {
         lock (gate)
         {
-            if (Current is null)
+            if (!IsStopping)
             {
-                ready.TrySetException(new WorkerUnavailableException(reason));
-            }
-            else if (ready.Task.IsCompleted)
-            {
-                ready = new TaskCompletionSource<LoadedWorker>(TaskCreationOptions.RunContinuationsAsynchronously);
+                Unavailable(reason, restarting: Current is not null);
+                State = HostState.Error;
+                Error = reason;
             }
 
             Current = null;
-            Error = reason;
-
-            if (State is not (HostState.Stopping or HostState.Stopped))
-            {
-                State = HostState.Error;
-            }
         }
     }
 
+    /// <summary>The host is stopping: nothing new waits for a worker (a request would otherwise hold up the web server's stop).</summary>
     public void Stopping()
     {
         lock (gate)
         {
             State = HostState.Stopping;
+            Unavailable("The host is stopping.", restarting: false);
         }
     }
 
@@ -114,6 +112,20 @@ public sealed class WorkerState
         {
             State = HostState.Stopped;
             Current = null;
+        }
+    }
+
+    /// <summary>From now on, waiters wait for the next worker (restarting) or are told at once that there is none.</summary>
+    private void Unavailable(string reason, bool restarting)
+    {
+        if (ready.Task.IsCompleted)
+        {
+            ready = new TaskCompletionSource<LoadedWorker>(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        if (!restarting)
+        {
+            ready.SetException(new WorkerUnavailableException(reason));
         }
     }
 }

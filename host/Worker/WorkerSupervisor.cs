@@ -185,6 +185,13 @@ public sealed partial class WorkerSupervisor(
     private async Task TerminateAsync(WorkerProcess process, WorkerConnection? connection, CancellationToken cancellationToken)
     {
         var grace = options.Value.WorkerShutdownGrace;
+        // New requests are refused from now on; those in flight (HTTP, or runs on demand) get the grace period to finish.
+        var draining = Stopwatch.StartNew();
+        while (connection is { Waiting: > 0 } && draining.Elapsed < grace && !process.Exited.IsCompleted)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
         connection?.Send(new StreamingMessage { WorkerTerminate = new WorkerTerminate { GracePeriod = Duration.FromTimeSpan(grace) } });
         try
         {

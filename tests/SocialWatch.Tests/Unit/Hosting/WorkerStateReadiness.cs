@@ -59,6 +59,19 @@ public sealed class WorkerStateReadiness
         Assert.False(state.WhenReadyAsync(Cancel).IsCompleted);
     }
 
+    [Fact]
+    public async Task TellsWaitersAtOnceThatTheHostIsStopping()
+    {
+        var state = new WorkerState();
+        state.Ready(Worker());
+
+        state.Stopping();
+        state.Starting();
+
+        Assert.Equal("The host is stopping.", (await Assert.ThrowsAsync<WorkerUnavailableException>(() => state.WhenReadyAsync(Cancel))).Message);
+        Assert.Equal(HostState.Stopping, state.State);
+    }
+
     private static LoadedWorker Worker() =>
         new(new WorkerConnection(Guid.NewGuid().ToString(), NullLoggerFactory.Instance), new FunctionCatalog([]), new Uri("http://localhost:5000/"));
 }

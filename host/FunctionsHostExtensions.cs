@@ -21,7 +21,7 @@ public static class FunctionsHostExtensions
     {
         builder.Services.AddOptions<FunctionsHostOptions>().BindConfiguration(FunctionsHostOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<FunctionsHostOptions>, FunctionsHostOptionsValidator>();
-        builder.Services.AddSingleton(provider => HostSettings.Load(provider.GetRequiredService<IOptions<FunctionsHostOptions>>().Value.WorkerDirectory));
+        builder.Services.AddSingleton(provider => HostSettings.Load(provider.GetRequiredService<IOptions<FunctionsHostOptions>>().Value.WorkerDirectory, builder.Configuration));
         builder.Services.AddSocialWatchStorage(builder.Configuration);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();

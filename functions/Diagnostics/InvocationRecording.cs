@@ -11,11 +11,13 @@ namespace SocialWatch.Functions.Diagnostics;
 /// function reads it). The same worker build under our local host and under the Functions host must write the same lines.
 /// Off by default: nothing is recorded in production.
 /// </summary>
-public sealed class InvocationRecording(string path) : IFunctionsWorkerMiddleware
+public sealed class InvocationRecording(IConfiguration configuration) : IFunctionsWorkerMiddleware
 {
     public const string SettingName = "SocialWatch:Diagnostics:InvocationLog";
 
     private static readonly SemaphoreSlim Appending = new(1, 1);
+
+    private readonly string path = configuration[SettingName]!;
 
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {
@@ -87,9 +89,8 @@ public static class InvocationRecordingExtensions
     /// <summary>Records invocations when <see cref="InvocationRecording.SettingName"/> is set; adds nothing otherwise.</summary>
     public static FunctionsApplicationBuilder UseInvocationRecording(this FunctionsApplicationBuilder builder)
     {
-        if (builder.Configuration[InvocationRecording.SettingName] is { Length: > 0 } path)
+        if (builder.Configuration[InvocationRecording.SettingName] is { Length: > 0 })
         {
-            builder.Services.AddSingleton(new InvocationRecording(path));
             builder.UseMiddleware<InvocationRecording>();
         }
 

@@ -11,7 +11,7 @@ namespace SocialWatch.Tests.Infrastructure;
 /// </summary>
 public sealed class AppHost : IAsyncDisposable
 {
-    private const string RunnerVariables = "AzureWebJobsStorage APPLICATIONINSIGHTS_CONNECTION_STRING AZURE_FUNCTIONS_ENVIRONMENT";
+    private const string RunnerVariables = "AzureWebJobsStorage APPLICATIONINSIGHTS_CONNECTION_STRING";
     private readonly ChildProcess process;
 
     private AppHost(ChildProcess process, Uri baseAddress)
@@ -72,6 +72,8 @@ public sealed class AppHost : IAsyncDisposable
             start.Environment.Remove(name);
         }
 
+        // A development run, as under Core Tools: the worker then admits what only development may (checks of loopback sites).
+        start.Environment["AZURE_FUNCTIONS_ENVIRONMENT"] = "Development";
         foreach (var (name, value) in settings)
         {
             // Environment form (Section__Key), as TestSettings.AsEnvironment writes it; not called here, so that the

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using SocialWatch.Access;
 using SocialWatch.Engagement;
 using SocialWatch.Functions;
@@ -29,6 +31,8 @@ public static class TestStorage
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
+        // A development run, as the tests' hosts are: it admits the checks of loopback sites the fake networks serve.
+        services.AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = Environments.Development, ApplicationName = "SocialWatch.Functions", ContentRootPath = AppContext.BaseDirectory });
         services.AddSocialWatch(configuration);
         replace?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });

@@ -36,7 +36,7 @@ public sealed class HttpFunctionCatalogLoad
     {
         Assert.All(Catalog.Functions, f => Assert.NotNull(f.Access));
         Assert.Equal(
-            ["GetDashboard", "GetDashboardAsset", "GetHealth", "GetOpenApiDocument", "GetWidget"],
+            ["AnswerMissingEndpoint", "GetDashboard", "GetDashboardAsset", "GetHealth", "GetOpenApiDocument", "GetWidget"],
             Catalog.Functions.Where(f => f.Caller == ApiCaller.Anyone).Select(f => f.Name).Order(StringComparer.Ordinal));
     }
 

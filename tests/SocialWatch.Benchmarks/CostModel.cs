@@ -141,11 +141,11 @@ internal static partial class CostModel
         var rows = new (string Name, double Runs, double? Seconds, double? Tables, double? Queues, string From)[]
         {
             ("CheckProfile (each sweep)", checksPerMonth, figures.Sweep is { } s ? s.Seconds / s.Checked : null, figures.Sweep?.TablePerCheck, figures.Sweep?.QueuePerCheck,
-                figures.Sweep is null ? "sweep part not run" : "sweep through the host (time, fan-out included); ops counted in process (first sweep: every dead profile a transition)"),
+                figures.Sweep is null ? "sweep not run, or it failed" : figures.Sweep.TablePerCheck is null ? "sweep through the host (time, fan-out included); ops not counted (the in-process sweep failed)" : "sweep through the host (time, fan-out included); ops counted in process (first sweep: every dead profile a transition)"),
             (Invariant($"CollectProfile (every {collectEvery.TotalHours:0} h)"), collectionsPerMonth, figures.Collection is { } c ? 1 / c.Rate : null, figures.Collection?.TablesPerCollection, figures.Collection?.QueuesPerCollection,
-                figures.Collection is null ? "collection part not run" : "collection sweep in process, sources at 100 ms (time and ops); a profile that has a collector"),
+                figures.Collection is null ? "collection not run, or it failed" : "collection sweep in process, sources at 100 ms (time and ops); a profile that has a collector"),
             ("ScoreSnapshot (each week)", snapshotsPerMonth, figures.Scoring is { } r ? 1 / r.Rate : null, figures.Scoring?.TablesPerSnapshot, figures.Scoring?.QueuesPerSnapshot,
-                figures.Scoring is null ? "scoring part not run" : "scoring through the host (time); ops counted in process (same upload)"),
+                figures.Scoring is null ? "scoring not run, or it failed" : "scoring through the host (time); ops counted in process (same upload)"),
         };
         double executions = 0, gbSeconds = 0, tables = 0, queues = 0;
         var complete = true;

@@ -54,7 +54,10 @@ var figures = new RunFigures();
 switch (options.Only)
 {
     case BenchmarkPart.Sweep:
-        await SweepScenario.RunAsync(options, stop.Token);
+        // With the cost model's sweep row (the other rows say they were not run).
+        figures.Sweep = await SweepScenario.RunAsync(options, stop.Token);
+        Console.WriteLine();
+        CostModel.Print(options, figures);
         return 0;
     case BenchmarkPart.Collection:
         await CollectionSweepScenario.PrintAsync(azurite.ConnectionString, stop.Token);

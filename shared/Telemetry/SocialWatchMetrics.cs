@@ -66,7 +66,7 @@ public sealed class SocialWatchMetrics
 
     public void RecordScoringLag(DateTimeOffset capturedAt) => scoringLag.Record(Elapsed(capturedAt));
 
-    /// <param name="trigger">The trigger binding type from function.json, e.g. "queueTrigger".</param>
+    /// <param name="trigger">The trigger binding type, e.g. "queueTrigger".</param>
     public void RecordInvocation(string function, string trigger, InvocationOutcome outcome, TimeSpan duration)
     {
         var tags = new TagList

@@ -4,7 +4,7 @@ using SocialWatch.Tests.Infrastructure;
 
 namespace SocialWatch.Tests.Functional.Packaging;
 
-/// <summary>Runs scripts/publish once into a temporary folder (a self-contained Release publish: tens of seconds).</summary>
+/// <summary>Runs scripts/publish once into a temporary folder (a framework-dependent Release publish: tens of seconds).</summary>
 public sealed class PublishedPackageFixture : IAsyncLifetime
 {
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(10);

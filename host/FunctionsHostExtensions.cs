@@ -49,15 +49,24 @@ public static class FunctionsHostExtensions
         builder.Services.AddSingleton(grpc);
         var urls = builder.Configuration[WebHostDefaults.ServerUrlsKey] is { Length: > 0 } configured ? configured : DefaultFrontDoor;
         builder.WebHost.UseUrls($"{urls};{grpc.Uri}");
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen =>
+        builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            if (listen.IPEndPoint is { } endpoint && IPAddress.IsLoopback(endpoint.Address) && endpoint.Port == grpc.Port)
+            // The Functions host takes request bodies up to 100 MB and leaves smaller caps to the functions (Kestrel's own
+            // default, 30 MB, would cut a larger upload off before the function could answer it with its 413).
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+            kestrel.ConfigureEndpointDefaults(listen =>
             {
-                listen.Protocols = HttpProtocols.Http2;
-            }
-        }));
+                if (listen.IPEndPoint is { } endpoint && IPAddress.IsLoopback(endpoint.Address) && endpoint.Port == grpc.Port)
+                {
+                    listen.Protocols = HttpProtocols.Http2;
+                }
+            });
+        });
         return builder;
     }
+
+    /// <summary>The Functions host's limit on an HTTP request's body (httpRuntime maxRequestLength, 100 MB).</summary>
+    public const long MaxRequestBodyBytes = 100L * 1024 * 1024;
 
     /// <summary>Timer and queue listeners for the worker's functions, started once the worker has declared them.</summary>
     public static WebApplicationBuilder AddTriggers(this WebApplicationBuilder builder)

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SocialWatch.Access;
@@ -10,6 +11,9 @@ namespace SocialWatch.Functions.Api;
 
 public static class ApiServiceCollectionExtensions
 {
+    /// <summary>The Functions host's limit on an HTTP request's body, which it forwards whole to the worker.</summary>
+    public const long ForwardedBodyLimit = 100L * 1024 * 1024;
+
     /// <summary>The tenant services (businesses, plans, profiles, keys), the catalog of HTTP functions and its OpenAPI document.</summary>
     public static IServiceCollection AddSocialWatchApi(this IServiceCollection services, IConfiguration configuration)
     {
@@ -33,6 +37,9 @@ public static class ApiServiceCollectionExtensions
     /// </summary>
     public static FunctionsApplicationBuilder UseSocialWatchApi(this FunctionsApplicationBuilder builder)
     {
+        // The host forwards bodies up to its own limit (100 MB); the functions cap what they read and answer 413, and the
+        // worker's server must take in the rest meanwhile (Kestrel's own 30 MB would break the forwarded request: 502).
+        builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = ForwardedBodyLimit);
         builder.UseInvocationRecording();
         builder.UseMiddleware<ProblemResponses>();
         builder.UseMiddleware<BusinessCors>();

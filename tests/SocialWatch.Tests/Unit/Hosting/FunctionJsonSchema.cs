@@ -10,6 +10,8 @@ namespace SocialWatch.Tests.Unit.Hosting;
 /// </summary>
 public sealed class FunctionJsonSchema
 {
+    private static readonly string[] CaseInsensitiveValues = ["direction", "authLevel", "dataType"];
+
     public static TheoryData<string> Functions => new(GeneratedMetadata().Select(f => (string)f["name"]!));
 
     [Theory]
@@ -19,9 +21,27 @@ public sealed class FunctionJsonSchema
         var schema = await Draft07Schema.LoadAsync("function.schema.json");
         var generated = GeneratedMetadata().Single(f => (string)f["name"]! == function);
 
-        var errors = schema.Validate(new JsonObject { ["bindings"] = generated["bindings"]!.DeepClone() }.ToJsonString());
+        var errors = schema.Validate(new JsonObject { ["bindings"] = AsFunctionJson(generated["bindings"]!.AsArray()) }.ToJsonString());
 
         Assert.True(errors.Count == 0, $"{function}'s generated bindings do not match function.schema.json:{Environment.NewLine}{Draft07Schema.Describe(errors)}");
+    }
+
+    /// <summary>
+    /// The bindings as a function.json would spell them: the SDK writes enum values in PascalCase ("In", "Anonymous",
+    /// "String"), which the host reads ignoring case and the schema lists in lowercase; everything else is compared as generated.
+    /// </summary>
+    private static JsonArray AsFunctionJson(JsonArray bindings)
+    {
+        var copy = bindings.DeepClone().AsArray();
+        foreach (var binding in copy.Select(b => b!.AsObject()))
+        {
+            foreach (var key in CaseInsensitiveValues.Where(binding.ContainsKey))
+            {
+                binding[key] = ((string)binding[key]!).ToLowerInvariant();
+            }
+        }
+
+        return copy;
     }
 
     private static IEnumerable<JsonNode> GeneratedMetadata() =>

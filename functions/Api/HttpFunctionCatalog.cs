@@ -39,18 +39,12 @@ public sealed partial class HttpFunctionCatalog
     /// <summary>The catalog of <paramref name="assembly"/>, under host.json's route prefix in <paramref name="appDirectory"/>.</summary>
     public static HttpFunctionCatalog Load(Assembly assembly, string appDirectory)
     {
-        var found = from type in assembly.GetExportedTypes()
-                    from method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static)
-                    let function = method.GetCustomAttribute<FunctionAttribute>()
-                    where function is not null
-                    let trigger = method.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).FirstOrDefault(a => a is not null)
-                    where trigger is not null
-                    select new HttpFunction(
-                        function.Name,
-                        method,
-                        trigger.Route ?? function.Name,
-                        [.. (trigger.Methods ?? []).Select(m => m.ToUpperInvariant())],
-                        method.GetCustomAttribute<CalledByAttribute>());
+        var found = FunctionDeclarations.Of<HttpTriggerAttribute>(assembly).Select(f => new HttpFunction(
+            f.Name,
+            f.Method,
+            f.Trigger.Route ?? f.Name,
+            [.. (f.Trigger.Methods ?? []).Select(m => m.ToUpperInvariant())],
+            f.Method.GetCustomAttribute<CalledByAttribute>()));
         return new HttpFunctionCatalog(ReadRoutePrefix(appDirectory), found);
     }
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
 using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
@@ -19,7 +18,8 @@ public sealed partial class InvocationTelemetry(SocialWatchMetrics metrics, ILog
     private static readonly ActivitySource Source = new(ActivitySourceName);
 
     /// <summary>Each queue function's queue, as its [QueueTrigger] names it: the tag of its messages' age.</summary>
-    private static readonly Dictionary<string, string> QueueNames = DeclaredQueueNames(typeof(InvocationTelemetry).Assembly);
+    private static readonly Dictionary<string, string> QueueNames =
+        FunctionDeclarations.Of<QueueTriggerAttribute>(typeof(InvocationTelemetry).Assembly).ToDictionary(f => f.Name, f => f.Trigger.QueueName, StringComparer.Ordinal);
 
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {
@@ -70,15 +70,6 @@ public sealed partial class InvocationTelemetry(SocialWatchMetrics metrics, ILog
             return false;
         }
     }
-
-    private static Dictionary<string, string> DeclaredQueueNames(Assembly assembly) =>
-        (from type in assembly.GetExportedTypes()
-         from method in type.GetMethods()
-         let function = method.GetCustomAttribute<FunctionAttribute>()
-         where function is not null
-         let queue = method.GetParameters().Select(p => p.GetCustomAttribute<QueueTriggerAttribute>()).FirstOrDefault(a => a is not null)
-         where queue is not null
-         select (function.Name, queue.QueueName)).ToDictionary(f => f.Name, f => f.QueueName, StringComparer.Ordinal);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Function {FunctionName} succeeded in {Elapsed}")]
     private partial void LogSucceeded(string functionName, TimeSpan elapsed);

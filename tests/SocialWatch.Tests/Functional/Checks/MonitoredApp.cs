@@ -31,7 +31,13 @@ public sealed class MonitoredApp : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
 
-    private static readonly string[] Triggers = ["SweepProfiles", "CheckProfile", "ResumeHeldChecks", "ContinueSweep", "AuditWebsites", "AuditWebsite", "SweepOutbox", "DispatchEmail", "SweepCollections", "CollectProfile", "ScoreSnapshot"];
+    /// <summary>The worker's timer and queue functions (every function but the HTTP ones), as the SDK listed them.</summary>
+    private static readonly string[] Triggers =
+    [
+        .. JsonNode.Parse(File.ReadAllText(Path.Combine(AppHost.WorkerDirectory, "functions.metadata")))!.AsArray()
+            .Where(f => f!["bindings"]!.AsArray().All(b => (string?)b!["type"] is not ("httpTrigger" or "http")))
+            .Select(f => (string)f!["name"]!),
+    ];
 
     private readonly FunctionsApp app;
     private AppHost? api;

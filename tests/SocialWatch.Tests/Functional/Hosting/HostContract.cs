@@ -19,6 +19,10 @@ namespace SocialWatch.Tests.Functional.Hosting;
 public sealed class HostContract(AzuriteFixture azurite)
 {
     private const string Origin = "https://rose-bakery.example";
+
+    // As the functions declare them: no storage prefix here (see the settings below).
+    private const string HeldChecksDueQueue = "held-checks-due";
+    private const string SnapshotQueue = "score-snapshot";
     private static readonly string Expectation = RepositoryRoot.Combine("tests", "SocialWatch.Tests", "Functional", "Hosting", "host-contract.expected.json");
 
     /// <summary>Metadata compared by value (besides route values): the message text and the try; the rest only by presence.</summary>
@@ -68,9 +72,9 @@ public sealed class HostContract(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         await WaitForAsync(log, 4);
 
-        await SendAsync(queues, HeldChecksDueQueue(), new HeldChecksDue("contract.test", new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)).Serialize());
+        await SendAsync(queues, HeldChecksDueQueue, new HeldChecksDue("contract.test", new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)).Serialize());
         await WaitForAsync(log, 5);
-        await SendAsync(queues, SnapshotQueueName(), "not a snapshot");
+        await SendAsync(queues, SnapshotQueue, "not a snapshot");
         await WaitForAsync(log, 7);
         using (var run = await client.PostAsync(new Uri("/admin/functions/SweepOutbox", UriKind.Relative), new StringContent("{\"input\":\"\"}", Encoding.UTF8, "application/json"), Cancel))
         {
@@ -79,7 +83,7 @@ public sealed class HostContract(AzuriteFixture azurite)
 
         var recorded = await WaitForAsync(log, 8);
         // The host moves the message after the worker has recorded its last try.
-        var poison = queues.GetQueueClient(SnapshotQueueName() + "-poison");
+        var poison = queues.GetQueueClient(SnapshotQueue + "-poison");
         await Eventually.TrueAsync(async () => (await poison.PeekMessagesAsync(32, Cancel)).Value.Length > 0, "the message in the poison queue");
         var poisoned = Assert.Single((await poison.ReceiveMessagesAsync(32, cancellationToken: Cancel)).Value);
 
@@ -94,10 +98,6 @@ public sealed class HostContract(AzuriteFixture azurite)
 
         Assert.Equal(await File.ReadAllTextAsync(Expectation, Cancel), normalized);
     }
-
-    private static string HeldChecksDueQueue() => "held-checks-due";
-
-    private static string SnapshotQueueName() => "score-snapshot";
 
     private static async Task SendAsync(QueueServiceClient queues, string name, string text)
     {
